@@ -1,0 +1,49 @@
+"""Start the Qt application: create it, build the main window, run the event loop."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kyphoreader import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
+from kyphoreader.cli import Options
+from kyphoreader.leaflet import Leaflet
+from kyphoreader.ui.mainwindow import MainWindow
+
+
+class _FirstPaintReporter(QObject):
+    """Print the wall-clock time of the reader's first paint and quit (start-up benchmark)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print(f"first-paint {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """Return the QApplication, creating it with the organisation and application names."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setOrganizationName(ORG_NAME)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
+    return QApplication(argv if argv is not None else sys.argv[:1])
+
+
+def run(options: Options, leaflet: Leaflet) -> int:
+    """Show ``leaflet`` in a main window and run until the window closes."""
+    app = create_application()
+    window = MainWindow(QSettings())
+    window.show_leaflet(leaflet)
+    window.restore_last_section()
+    if options.quit_after_first_paint:
+        reporter = _FirstPaintReporter(window)
+        window.reader.viewport().installEventFilter(reporter)
+    window.show()
+    return app.exec()

@@ -1,0 +1,270 @@
+"""Load a leaflet file (Markdown with front matter) into metadata and a tree of sections.
+
+Plain Python on purpose: no Qt here, so loading, search and printing logic can be tested and
+reused without a window.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.meta import MetaExtension
+from markdown.extensions.toc import TocExtension
+
+#: Largest leaflet file accepted, in bytes. A leaflet is a few pages of text (the bundled one is
+#: about 10 KB); anything far bigger is almost certainly the wrong file.
+MAX_LEAFLET_BYTES = 2 * 1024 * 1024
+
+#: Front-matter keys the reader knows; other keys are kept in ``LeafletMeta.extra``.
+META_KEYS = (
+    "title",
+    "summary",
+    "language",
+    "version",
+    "source",
+    "date_added",
+    "reviewed_by",
+    "review_date",
+    "disclaimer",
+)
+
+_HEADING_RE = re.compile(r'^<h([1-6])\b[^>]*\bid="([^"]+)"', re.MULTILINE)
+_BLOCK_TAGS = frozenset(
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br", "tr", "blockquote", "pre"}
+)
+
+
+class LeafletError(Exception):
+    """A leaflet file cannot be used; the message names the file and says why."""
+
+
+@dataclass(frozen=True)
+class LeafletMeta:
+    """The leaflet's front matter: who wrote it, from what, and whether it was reviewed."""
+
+    title: str
+    summary: str = ""
+    language: str = ""
+    version: str = ""
+    source: str = ""
+    date_added: str = ""
+    reviewed_by: str = ""
+    review_date: str = ""
+    disclaimer: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_reviewed(self) -> bool:
+        """True only when both a reviewer and a review date are given."""
+        return bool(self.reviewed_by.strip() and self.review_date.strip())
+
+    @property
+    def review_status(self) -> str:
+        """A plain sentence a patient can read about the clinical review."""
+        if self.is_reviewed:
+            return f"Checked by {self.reviewed_by} on {self.review_date}."
+        return (
+            "This leaflet has not been checked by a doctor or nurse "
+            "(it has not been clinically reviewed)."
+        )
+
+
+@dataclass
+class Section:
+    """One heading of the leaflet and the text under it, up to the next heading.
+
+    Attributes:
+        id: stable anchor made from the heading text (python-markdown's ``toc`` slug).
+        heading: the heading as plain text.
+        level: 1 to 6, as in ``<h1>`` to ``<h6>``.
+        html: the heading element and the content that follows it, as HTML.
+        text: the content under the heading (not the heading), as plain text.
+        children: sub-sections, in document order.
+    """
+
+    id: str
+    heading: str
+    level: int
+    html: str
+    text: str
+    children: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Leaflet:
+    """A loaded leaflet: metadata, the body as HTML, and its sections as a tree."""
+
+    meta: LeafletMeta
+    html: str
+    sections: list[Section]
+    source_name: str = ""
+
+    @property
+    def title(self) -> str:
+        """The leaflet's title."""
+        return self.meta.title
+
+    def walk(self) -> Iterator[Section]:
+        """Yield every section in document order, parents before their children."""
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
+
+    def section(self, section_id: str) -> Section | None:
+        """Return the section with this id, or None."""
+        return next((s for s in self.walk() if s.id == section_id), None)
+
+    @property
+    def section_ids(self) -> list[str]:
+        """Every section id, in document order."""
+        return [s.id for s in self.walk()]
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the visible text of an HTML fragment, one line per block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """Return the visible text of an HTML fragment: blocks on their own lines, spaces collapsed."""
+    extractor = _TextExtractor()
+    extractor.feed(fragment)
+    extractor.close()
+    lines = (" ".join(line.split()) for line in "".join(extractor.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _meta_from(raw: dict[str, list[str]], fallback_title: str) -> LeafletMeta:
+    values = {key: " ".join(part.strip() for part in parts).strip() for key, parts in raw.items()}
+    known = {key: values.pop(key, "") for key in META_KEYS}
+    known["title"] = known["title"] or fallback_title
+    return LeafletMeta(**known, extra=values)
+
+
+def _split_sections(body_html: str) -> list[tuple[int, str, str]]:
+    """Cut the rendered body at each heading: (level, id, html) per heading, in order."""
+    matches = list(_HEADING_RE.finditer(body_html))
+    pieces = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(body_html)
+        pieces.append((int(match.group(1)), match.group(2), body_html[match.start() : end].strip()))
+    return pieces
+
+
+def _flatten_tokens(tokens: list[dict]) -> Iterator[dict]:
+    for token in tokens:
+        yield token
+        yield from _flatten_tokens(token["children"])
+
+
+def _build_tree(flat: list[Section]) -> list[Section]:
+    roots: list[Section] = []
+    open_sections: list[Section] = []
+    for section in flat:
+        while open_sections and open_sections[-1].level >= section.level:
+            open_sections.pop()
+        (open_sections[-1].children if open_sections else roots).append(section)
+        open_sections.append(section)
+    return roots
+
+
+def parse_leaflet(text: str, source_name: str = "<leaflet>") -> Leaflet:
+    """Turn leaflet Markdown into a Leaflet.
+
+    Args:
+        text: the whole file, front matter first.
+        source_name: shown in error messages (usually the file path).
+
+    Raises:
+        LeafletError: if the text is empty or has no headings.
+    """
+    if not text.strip():
+        raise LeafletError(f"{source_name}: the file is empty")
+    # A fresh converter per leaflet: toc and meta keep state between conversions.
+    converter = markdown.Markdown(
+        extensions=[MetaExtension(), TocExtension(permalink=False), AttrListExtension()],
+        output_format="html",
+    )
+    body_html = converter.convert(text)
+    tokens = list(_flatten_tokens(converter.toc_tokens))  # type: ignore[attr-defined]
+    pieces = _split_sections(body_html)
+    if not tokens or not pieces:
+        raise LeafletError(
+            f"{source_name}: the file has no headings; a leaflet needs at least one "
+            "heading line such as '## About this leaflet'"
+        )
+    names = {token["id"]: html.unescape(token["name"]) for token in tokens}
+    flat = []
+    for level, section_id, piece in pieces:
+        heading_end = piece.find(f"</h{level}>") + len(f"</h{level}>")
+        flat.append(
+            Section(
+                id=section_id,
+                heading=names.get(section_id) or html_to_text(piece[:heading_end]),
+                level=level,
+                html=piece,
+                text=html_to_text(piece[heading_end:]),
+            )
+        )
+    meta = _meta_from(converter.Meta, fallback_title=flat[0].heading)  # type: ignore[attr-defined]
+    return Leaflet(meta=meta, html=body_html, sections=_build_tree(flat), source_name=source_name)
+
+
+def load_leaflet(path: str | Path) -> Leaflet:
+    """Read and parse a leaflet file.
+
+    Raises:
+        LeafletError: with a message that names the file and the problem (missing, a folder,
+            unreadable, too large, not UTF-8 text, empty, or without headings).
+    """
+    path = Path(path)
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise LeafletError(f"{name}: this is a folder, not a leaflet file")
+        size = path.stat().st_size
+        if size > MAX_LEAFLET_BYTES:
+            raise LeafletError(
+                f"{name}: the file is too large ({size / 1024 / 1024:.1f} MB); "
+                f"a leaflet may be at most {MAX_LEAFLET_BYTES // (1024 * 1024)} MB"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LeafletError(f"{name}: no such file") from None
+    except PermissionError:
+        raise LeafletError(f"{name}: the file cannot be read (permission denied)") from None
+    except OSError as error:
+        raise LeafletError(f"{name}: the file cannot be read ({error.strerror or error})") from None
+    if b"\x00" in data:
+        raise LeafletError(f"{name}: this is not a text file (it contains binary data)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise LeafletError(
+            f"{name}: the file is not UTF-8 text (bad byte at position {error.start}); "
+            "save it as UTF-8 and try again"
+        ) from None
+    return parse_leaflet(text, source_name=name)

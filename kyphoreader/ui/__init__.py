@@ -1,0 +1,1 @@
+"""Qt widgets of kyphoreader: thin views over the plain-Python core."""

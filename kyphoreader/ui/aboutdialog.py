@@ -1,0 +1,34 @@
+"""The "About this leaflet" window: metadata, source, review status and disclaimer."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from kyphoreader.document import about_html
+from kyphoreader.leaflet import Leaflet
+from kyphoreader.ui.reader import reading_font
+
+
+class AboutDialog(QDialog):
+    """Shows where the leaflet comes from and whether it has been checked."""
+
+    def __init__(self, leaflet: Leaflet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("about_dialog")
+        self.setWindowTitle("About this leaflet")
+        self.setAccessibleName("About this leaflet")
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("about_text")
+        self.browser.setAccessibleName("About this leaflet")
+        self.browser.setOpenLinks(False)
+        self.browser.document().setDefaultFont(reading_font())
+        self.browser.setHtml(about_html(leaflet))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName("Close")
+        close.setMinimumSize(120, 48)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(720, 620)

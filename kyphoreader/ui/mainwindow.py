@@ -1,0 +1,210 @@
+"""The main window: owns the actions, the reading pane, the contents panel and the dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from kyphoreader import APP_DISPLAY_NAME
+from kyphoreader.leaflet import Leaflet, LeafletError, load_leaflet
+from kyphoreader.settings import Settings, load_settings, save_settings
+from kyphoreader.ui.aboutdialog import AboutDialog
+from kyphoreader.ui.actions import ACTION_SPECS, create_actions, plain_text
+from kyphoreader.ui.reader import ReaderView
+from kyphoreader.ui.tocpanel import TocPanel
+
+#: Size of labels on the toolbar and in the contents list, in points.
+INTERFACE_POINT_SIZE = 14.0
+DEFAULT_WINDOW_SIZE = (1024, 768)
+
+
+class MainWindow(QMainWindow):
+    """The reader's window. Widgets report to it by signals; it makes the calls."""
+
+    def __init__(self, store: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle(APP_DISPLAY_NAME)
+        self._store = store
+        self._settings: Settings = load_settings(store)
+        self.leaflet: Leaflet | None = None
+
+        self.reader = ReaderView(self)
+        self.setCentralWidget(self.reader)
+        self.contents = TocPanel(self)
+        self.contents_dock = QDockWidget("Contents", self)
+        self.contents_dock.setObjectName("contents_dock")
+        self.contents_dock.setAccessibleName("Contents panel")
+        self.contents_dock.setWidget(self.contents)
+        self.contents_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
+        self.resizeDocks([self.contents_dock], [300], Qt.Orientation.Horizontal)
+
+        self.actions_by_name: dict[str, QAction] = create_actions(self)
+        self.actions_by_name["toggle_contents"].setCheckable(True)
+        self.actions_by_name["toggle_contents"].setChecked(True)
+        self.actions_by_name["back"].setEnabled(False)
+        self._build_menus()
+        self.toolbar = self._build_toolbar()
+        self._apply_interface_font()
+        self._connect_signals()
+        self._restore_window()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        actions = self.actions_by_name
+        menus = {
+            "&File": ["open", None, "quit"],
+            "&View": ["toggle_contents"],
+            "&Go": ["previous_section", "next_section", None, "back"],
+            "&Help": ["about"],
+        }
+        for title, names in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(actions[name])
+
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setAccessibleName("Main toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for spec in ACTION_SPECS:
+            if not spec.on_toolbar:
+                continue
+            action = self.actions_by_name[spec.name]
+            toolbar.addAction(action)
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setObjectName(f"button_{spec.name}")
+                button.setAccessibleName(plain_text(spec.text))
+                button.setAccessibleDescription(spec.tip)
+                button.setMinimumSize(48, 48)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return toolbar
+
+    def _apply_interface_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(INTERFACE_POINT_SIZE)
+        for widget in (self.toolbar, self.contents, self.contents_dock, self.menuBar()):
+            widget.setFont(font)
+
+    def _connect_signals(self) -> None:
+        actions = self.actions_by_name
+        actions["open"].triggered.connect(self._on_open_triggered)
+        actions["quit"].triggered.connect(self.close)
+        actions["toggle_contents"].toggled.connect(self.contents_dock.setVisible)
+        self.contents_dock.visibilityChanged.connect(self._on_contents_dock_visibility_changed)
+        actions["previous_section"].triggered.connect(self.go_to_previous_section)
+        actions["next_section"].triggered.connect(self.go_to_next_section)
+        actions["back"].triggered.connect(self.reader.go_back)
+        actions["about"].triggered.connect(self.show_about)
+        self.contents.section_activated.connect(self._on_contents_section_activated)
+        self.reader.current_section_changed.connect(self._on_reader_current_section_changed)
+        self.reader.history_changed.connect(actions["back"].setEnabled)
+
+    def _restore_window(self) -> None:
+        self.resize(*DEFAULT_WINDOW_SIZE)
+        if self._settings.geometry:
+            self.restoreGeometry(QByteArray(self._settings.geometry))
+        if self._settings.window_state:
+            self.restoreState(QByteArray(self._settings.window_state))
+        self.actions_by_name["toggle_contents"].setChecked(not self.contents_dock.isHidden())
+
+    # -- what the window does ----------------------------------------------------------------
+
+    def show_leaflet(self, leaflet: Leaflet) -> None:
+        """Show ``leaflet`` in the reader and its sections in the contents."""
+        self.leaflet = leaflet
+        self.setWindowTitle(leaflet.title)
+        self.contents.set_sections(leaflet.sections)
+        self.reader.show_leaflet(leaflet)
+        self.contents.set_current_section(self.reader.current_section())
+
+    def restore_last_section(self) -> None:
+        """Go back to the section read last time, if this leaflet has it."""
+        if self._settings.last_section:
+            self.reader.go_to(self._settings.last_section, remember=False)
+
+    def open_leaflet(self, path: str) -> bool:
+        """Load and show the leaflet at ``path``; on failure say why and keep the current one."""
+        try:
+            leaflet = load_leaflet(path)
+        except LeafletError as error:
+            QMessageBox.warning(
+                self, "This leaflet cannot be opened", f"{error}\n\nThe current leaflet stays open."
+            )
+            return False
+        self.show_leaflet(leaflet)
+        return True
+
+    @Slot()
+    def go_to_next_section(self) -> None:
+        """Put the next section's heading at the top."""
+        target = self.reader.adjacent_section(+1)
+        if target:
+            self.reader.go_to(target, remember=False)
+
+    @Slot()
+    def go_to_previous_section(self) -> None:
+        """Put the previous section's heading (or this section's start) at the top."""
+        target = self.reader.adjacent_section(-1)
+        if target:
+            self.reader.go_to(target, remember=False)
+
+    @Slot()
+    def show_about(self) -> None:
+        """Show the leaflet's metadata, source, review status and disclaimer."""
+        if self.leaflet is None:
+            return
+        dialog = AboutDialog(self.leaflet, self)
+        dialog.setFont(self.toolbar.font())
+        dialog.exec()
+
+    # -- slots -------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_open_triggered(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Open a leaflet", "", "Leaflets (*.md *.markdown *.txt);;All files (*)"
+        )
+        if path:
+            self.open_leaflet(path)
+
+    @Slot(bool)
+    def _on_contents_dock_visibility_changed(self, _visible: bool) -> None:
+        self.actions_by_name["toggle_contents"].setChecked(not self.contents_dock.isHidden())
+
+    @Slot(str)
+    def _on_contents_section_activated(self, section_id: str) -> None:
+        self.reader.go_to(section_id)
+        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(str)
+    def _on_reader_current_section_changed(self, section_id: str) -> None:
+        self.contents.set_current_section(section_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Remember the window's size, place and layout, and the section being read."""
+        self._settings.geometry = bytes(self.saveGeometry().data())
+        self._settings.window_state = bytes(self.saveState().data())
+        self._settings.last_section = self.reader.current_section()
+        save_settings(self._store, self._settings)
+        super().closeEvent(event)

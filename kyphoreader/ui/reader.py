@@ -1,0 +1,275 @@
+"""The reading pane: shows a leaflet in a centred, re-flowing column and follows its sections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QResizeEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from kyphoreader.document import LEAFLET_CSS, leaflet_document_html
+from kyphoreader.leaflet import Leaflet
+
+#: Default body text size in points (large-print guidance: at least 14 pt on screen).
+DEFAULT_POINT_SIZE = 16.0
+#: Characters per line the text column aims at (clear-print guidance: 60 to 70).
+COLUMN_CHARACTERS = 66
+#: Line height of body text, as a percentage of the font's line spacing (WCAG 1.4.8: >= 1.5).
+BODY_LINE_HEIGHT = 150
+HEADING_LINE_HEIGHT = 120
+#: Smallest gap kept between the text column and the window edge, in pixels.
+MIN_SIDE_MARGIN = 16
+#: Typical English letters, to estimate the width of an average character.
+_SAMPLE_TEXT = "the quick brown fox jumps over the lazy dog, Kyphoplasty 1234 ETAOIN"
+
+
+def reading_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
+    """Return the sans-serif body font at ``point_size``."""
+    font = QFont()
+    font.setFamilies(["Atkinson Hyperlegible", "Verdana", "DejaVu Sans", "Arial", "sans-serif"])
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(point_size)
+    return font
+
+
+class ReaderView(QTextBrowser):
+    """Shows one leaflet. Knows where each section starts and which one is in view.
+
+    Signals:
+        current_section_changed(str): the id of the section at the top of the view changed.
+        history_changed(bool): whether there is somewhere to go back to.
+    """
+
+    current_section_changed = Signal(str)
+    history_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setAccessibleName("Leaflet text")
+        self.setAccessibleDescription("The text of the leaflet. Use the arrow keys to scroll.")
+        # Links are handled here: citations jump inside the leaflet, nothing is ever fetched.
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._section_ids: list[str] = []
+        self._anchor_blocks: dict[str, int] = {}
+        self._history: list[int] = []
+        self._current_section = ""
+        self._point_size = DEFAULT_POINT_SIZE
+        self.document().setDefaultStyleSheet(LEAFLET_CSS)
+        self.document().setDefaultFont(reading_font(self._point_size))
+
+    # -- showing a leaflet -------------------------------------------------------------------
+
+    def show_leaflet(self, leaflet: Leaflet) -> None:
+        """Replace the shown text with ``leaflet``, scrolled to its start."""
+        document = self.document()
+        document.setDefaultFont(reading_font(self._point_size))
+        document.setDefaultStyleSheet(LEAFLET_CSS)
+        self.setHtml(leaflet_document_html(leaflet))
+        self._section_ids = leaflet.section_ids
+        self._anchor_blocks = self._find_anchor_blocks()
+        self._history.clear()
+        self.history_changed.emit(False)
+        self._apply_block_spacing()
+        self._update_column()
+        self._current_section = ""
+        self.verticalScrollBar().setValue(0)
+        self._on_scrolled()
+
+    def _find_anchor_blocks(self) -> dict[str, int]:
+        """Map every anchor name in the document to the number of the block that holds it."""
+        anchors: dict[str, int] = {}
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                for name in iterator.fragment().charFormat().anchorNames():
+                    anchors.setdefault(name, block.blockNumber())
+                iterator += 1
+            block = block.next()
+        return anchors
+
+    def _apply_block_spacing(self) -> None:
+        """Give every block generous line and paragraph spacing that scales with the font."""
+        line = QFontMetricsF(reading_font(self._point_size)).lineSpacing()
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        block = self.document().begin()
+        while block.isValid():
+            fmt = QTextBlockFormat()
+            is_heading = block.blockFormat().headingLevel() > 0
+            fmt.setLineHeight(
+                HEADING_LINE_HEIGHT if is_heading else BODY_LINE_HEIGHT,
+                QTextBlockFormat.LineHeightTypes.ProportionalHeight.value,
+            )
+            fmt.setTopMargin(line * (1.2 if is_heading else 0.0))
+            fmt.setBottomMargin(line * (0.5 if is_heading else 1.0))
+            fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)  # never justified or centred
+            cursor.setPosition(block.position())
+            cursor.mergeBlockFormat(fmt)
+            block = block.next()
+        cursor.endEditBlock()
+
+    # -- the centred text column -------------------------------------------------------------
+
+    def column_width(self) -> float:
+        """Width in pixels of a text column holding about COLUMN_CHARACTERS characters."""
+        metrics = QFontMetricsF(reading_font(self._point_size))
+        return metrics.horizontalAdvance(_SAMPLE_TEXT) / len(_SAMPLE_TEXT) * COLUMN_CHARACTERS
+
+    def _update_column(self) -> None:
+        """Centre the column in the viewport, and leave room for the last heading to reach the top."""
+        viewport = self.viewport()
+        side = max(MIN_SIDE_MARGIN, (viewport.width() - self.column_width()) / 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        bottom = max(MIN_SIDE_MARGIN, viewport.height() - 2 * MIN_SIDE_MARGIN)
+        if (fmt.leftMargin(), fmt.rightMargin(), fmt.bottomMargin()) == (side, side, bottom):
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(MIN_SIDE_MARGIN)
+        fmt.setBottomMargin(bottom)
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Keep the text column centred and the same text at the top when the window resizes."""
+        position = self.top_position()
+        super().resizeEvent(event)
+        self._update_column()
+        self.scroll_to_position(position)
+
+    # -- positions and sections --------------------------------------------------------------
+
+    def top_position(self) -> int:
+        """Return the document position of the text at the top-left of the view."""
+        return self.cursorForPosition(QPoint(int(self._column_left()) + 1, 1)).position()
+
+    def _column_left(self) -> float:
+        return self.document().rootFrame().frameFormat().leftMargin()
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll so that the line holding document ``position`` is at the top of the view."""
+        block = self.document().findBlock(position)
+        if not block.isValid():
+            return
+        top = self._block_top(block)
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position())
+        if line.isValid():
+            top += line.y()
+        self.verticalScrollBar().setValue(round(top))
+
+    def _block_top(self, block: QTextBlock) -> float:
+        return self.document().documentLayout().blockBoundingRect(block).top()
+
+    def section_top(self, section_id: str) -> float | None:
+        """Return the y of a section's heading in document coordinates, or None if unknown."""
+        number = self._anchor_blocks.get(section_id)
+        if number is None:
+            return None
+        return self._block_top(self.document().findBlockByNumber(number))
+
+    def go_to(self, section_id: str, remember: bool = True) -> bool:
+        """Put the heading of ``section_id`` at the top of the view.
+
+        Args:
+            section_id: the section's id (its anchor).
+            remember: keep the current place so that Back returns to it.
+
+        Returns:
+            False if the leaflet has no such section.
+        """
+        top = self.section_top(section_id)
+        if top is None:
+            return False
+        if remember:
+            self._remember_place()
+        self.verticalScrollBar().setValue(round(top))
+        self._on_scrolled()
+        return True
+
+    def go_to_anchor(self, anchor: str) -> bool:
+        """Scroll any anchor of the document (a section or a reference) to the top."""
+        number = self._anchor_blocks.get(anchor)
+        if number is None:
+            return False
+        self._remember_place()
+        block = self.document().findBlockByNumber(number)
+        self.verticalScrollBar().setValue(round(self._block_top(block)))
+        self._on_scrolled()
+        return True
+
+    def section_at_top(self) -> str:
+        """Return the id of the section whose heading is at or above the top of the view."""
+        if not self._section_ids:
+            return ""
+        view_top = self.verticalScrollBar().value() + 2
+        current = self._section_ids[0]
+        for section_id in self._section_ids:
+            top = self.section_top(section_id)
+            if top is None or top > view_top:
+                break
+            current = section_id
+        return current
+
+    def current_section(self) -> str:
+        """The id of the section in view, as last announced by ``current_section_changed``."""
+        return self._current_section
+
+    def adjacent_section(self, step: int) -> str:
+        """Return the id of the section ``step`` places from the current one, or ''."""
+        if not self._section_ids:
+            return ""
+        current = self.section_at_top()
+        index = self._section_ids.index(current) + step
+        view_top = self.verticalScrollBar().value()
+        current_top = self.section_top(current) or 0.0
+        if step < 0 and current_top < view_top - 2:
+            index += 1  # part-way through a section, "previous" first goes to its start
+        if 0 <= index < len(self._section_ids):
+            return self._section_ids[index]
+        return ""
+
+    @Slot()
+    def _on_scrolled(self) -> None:
+        section = self.section_at_top()
+        if section != self._current_section:
+            self._current_section = section
+            self.current_section_changed.emit(section)
+
+    # -- links and going back ----------------------------------------------------------------
+
+    def _remember_place(self) -> None:
+        self._history.append(self.top_position())
+        self.history_changed.emit(True)
+
+    def can_go_back(self) -> bool:
+        """True when a link or a contents jump left a place to return to."""
+        return bool(self._history)
+
+    @Slot()
+    def go_back(self) -> None:
+        """Return to the place the reader was before the last jump."""
+        if not self._history:
+            return
+        self.scroll_to_position(self._history.pop())
+        self.history_changed.emit(bool(self._history))
+        self._on_scrolled()
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        # Only links inside the leaflet are followed: the reader never opens a network link.
+        if url.hasFragment() and not url.path() and not url.scheme():
+            self.go_to_anchor(url.fragment())
+
