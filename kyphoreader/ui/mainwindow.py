@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self._settings: Settings = load_settings(store)
         self.leaflet: Leaflet | None = None
+        self._restore_section_on_show = False
 
         self.reader = ReaderView(self)
         self.setCentralWidget(self.reader)
@@ -139,9 +140,23 @@ class MainWindow(QMainWindow):
         self.contents.set_current_section(self.reader.current_section())
 
     def restore_last_section(self) -> None:
-        """Go back to the section read last time, if this leaflet has it."""
+        """Go back to the section read last time, if this leaflet has it.
+
+        Before the window is shown the view has no size to scroll in, so the jump waits for
+        the first show.
+        """
+        if not self.isVisible():
+            self._restore_section_on_show = True
+            return
         if self._settings.last_section:
             self.reader.go_to(self._settings.last_section, remember=False)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Apply a section restore that was asked for before the window was visible."""
+        super().showEvent(event)
+        if self._restore_section_on_show:
+            self._restore_section_on_show = False
+            self.restore_last_section()
 
     def open_leaflet(self, path: str) -> bool:
         """Load and show the leaflet at ``path``; on failure say why and keep the current one."""

@@ -6,12 +6,13 @@ from PySide6.QtCore import QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
+    QKeyEvent,
     QResizeEvent,
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
 
 from kyphoreader.document import LEAFLET_CSS, leaflet_document_html
 from kyphoreader.leaflet import Leaflet
@@ -141,6 +142,16 @@ class ReaderView(QTextBrowser):
         fmt.setTopMargin(MIN_SIDE_MARGIN)
         fmt.setBottomMargin(bottom)
         root.setFrameFormat(fmt)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Home and End go to the start and end of the leaflet, as in other readers."""
+        bar = self.verticalScrollBar()
+        if event.key() == Qt.Key.Key_Home:
+            bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
+        elif event.key() == Qt.Key.Key_End:
+            bar.triggerAction(QAbstractSlider.SliderAction.SliderToMaximum)
+        else:
+            super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         """Keep the text column centred and the same text at the top when the window resizes."""

@@ -1,0 +1,49 @@
+"""Shared fixtures. Qt runs offscreen so the suite needs no display."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+TESTS_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(TESTS_DIR))
+
+from kyphoreader.leaflet import Leaflet, load_leaflet  # noqa: E402
+from kyphoreader.paths import default_leaflet_path  # noqa: E402
+
+DATA_DIR = TESTS_DIR / "data"
+
+
+@pytest.fixture(scope="session")
+def bundled_leaflet() -> Leaflet:
+    return load_leaflet(default_leaflet_path())
+
+
+@pytest.fixture
+def sample_leaflet() -> Leaflet:
+    return load_leaflet(DATA_DIR / "sample.md")
+
+
+@pytest.fixture
+def settings_store(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "kyphoreader.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings_store, bundled_leaflet):
+    from kyphoreader.ui.mainwindow import MainWindow
+
+    win = MainWindow(settings_store)
+    qtbot.addWidget(win)
+    win.resize(1024, 768)
+    win.show_leaflet(bundled_leaflet)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

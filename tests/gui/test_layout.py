@@ -1,0 +1,118 @@
+"""The default look follows the clear-print numbers: size, spacing, line length, alignment."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo, QTextBlockFormat
+
+pytestmark = pytest.mark.gui
+
+
+def blocks(document):
+    block = document.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def body_blocks(document):
+    return [b for b in blocks(document) if b.text().strip() and b.blockFormat().headingLevel() == 0]
+
+
+def test_body_text_is_at_least_14_point_sans_serif(window):
+    font = window.reader.document().defaultFont()
+    assert font.pointSizeF() >= 14
+    info = QFontInfo(font)
+    assert info.styleHint() == font.styleHint()
+    assert "serif" not in info.family().lower() or "sans" in info.family().lower()
+
+
+def test_line_height_at_least_one_and_a_half(window):
+    for block in body_blocks(window.reader.document()):
+        fmt = block.blockFormat()
+        assert fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        assert fmt.lineHeight() >= 150, block.text()[:40]
+
+
+def test_paragraph_gap_is_at_least_one_blank_line(window):
+    reader = window.reader
+    line = reader.fontMetrics().lineSpacing()
+    for block in body_blocks(reader.document()):
+        assert block.blockFormat().bottomMargin() >= line * 0.99, block.text()[:40]
+
+
+def test_text_is_left_aligned_never_justified(window):
+    for block in blocks(window.reader.document()):
+        alignment = block.blockFormat().alignment()
+        assert alignment & Qt.AlignmentFlag.AlignLeft
+        assert not alignment & Qt.AlignmentFlag.AlignJustify
+
+
+def test_no_italics_in_the_text(window):
+    for block in blocks(window.reader.document()):
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            assert not fragment.charFormat().fontItalic(), fragment.text()
+            iterator += 1
+
+
+def test_emphasis_in_a_leaflet_becomes_bold_not_italic(qtbot, sample_leaflet):
+    from kyphoreader.ui.reader import ReaderView
+
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show_leaflet(sample_leaflet)
+    cursor = reader.document().find("first")
+    assert not cursor.charFormat().fontItalic()
+    assert cursor.charFormat().fontWeight() >= 600
+
+
+def test_headings_are_bold_and_larger_than_body(window):
+    reader = window.reader
+    body_size = reader.document().defaultFont().pointSizeF()
+    for level in (1, 2, 3):
+        heading = next(b for b in blocks(reader.document()) if b.blockFormat().headingLevel() == level)
+        fragment = heading.begin().fragment()
+        assert fragment.charFormat().fontWeight() >= 600
+        assert reader.document().find(heading.text()).charFormat().font().pointSizeF() > body_size
+
+
+def longest_line(document) -> int:
+    longest = 0
+    for block in body_blocks(document):
+        layout = block.layout()
+        for index in range(layout.lineCount()):
+            longest = max(longest, layout.lineAt(index).textLength())
+    return longest
+
+
+def test_lines_hold_at_most_about_70_characters_in_a_wide_window(window, qtbot):
+    window.resize(1900, 1000)
+    qtbot.waitUntil(lambda: window.reader.viewport().width() > 1400)
+    assert 55 <= longest_line(window.reader.document()) <= 75
+
+
+def test_the_text_column_is_centred_in_a_wide_window(window, qtbot):
+    window.resize(1900, 1000)
+    qtbot.waitUntil(lambda: window.reader.viewport().width() > 1400)
+    frame = window.reader.document().rootFrame().frameFormat()
+    assert frame.leftMargin() == frame.rightMargin()
+    assert frame.leftMargin() > 200
+
+
+def test_no_sideways_scrolling_in_a_small_window(window, qtbot):
+    window.resize(640, 480)
+    qtbot.waitUntil(lambda: window.reader.viewport().width() < 500)
+    assert window.reader.horizontalScrollBar().maximum() == 0
+
+
+def test_resizing_keeps_the_same_text_at_the_top(window, qtbot):
+    from test_navigation import text_at_top
+
+    window.reader.go_to("who-is-more-likely-to-have-another-fracture")
+    before = text_at_top(window.reader)
+    window.resize(1500, 900)
+    qtbot.waitUntil(lambda: window.reader.viewport().width() > 1000)
+    assert text_at_top(window.reader) == before

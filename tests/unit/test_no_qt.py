@@ -1,0 +1,30 @@
+"""The core (leaflet, document, settings, paths, command line) must not need Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "kyphoreader",
+    "kyphoreader.paths",
+    "kyphoreader.leaflet",
+    "kyphoreader.document",
+    "kyphoreader.settings",
+    "kyphoreader.cli",
+]
+
+
+def test_core_modules_import_without_pyside6():
+    code = (
+        "import sys\n"
+        + "".join(f"import {name}\n" for name in CORE_MODULES)
+        + "from kyphoreader.leaflet import load_leaflet\n"
+        + "from kyphoreader.paths import default_leaflet_path\n"
+        + "load_leaflet(default_leaflet_path())\n"
+        + "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,63 @@
+"""Settings survive a round trip, and damaged values fall back to defaults."""
+
+from __future__ import annotations
+
+from kyphoreader.settings import (
+    KEY_GEOMETRY,
+    KEY_LAST_SECTION,
+    KEY_STATE_VERSION,
+    Settings,
+    load_settings,
+    save_settings,
+)
+
+
+class DictStore:
+    def __init__(self) -> None:
+        self.data: dict = {}
+
+    def value(self, key, defaultValue=None):  # noqa: N803
+        return self.data.get(key, defaultValue)
+
+    def setValue(self, key, value):  # noqa: N802
+        self.data[key] = value
+
+    def sync(self):
+        pass
+
+
+def test_round_trip():
+    store = DictStore()
+    saved = Settings(geometry=b"\x01\x02", window_state=b"\x03", last_section="summary")
+    assert save_settings(store, saved)
+    assert load_settings(store) == saved
+
+
+def test_missing_values_give_defaults():
+    assert load_settings(DictStore()) == Settings()
+
+
+def test_wrong_types_give_defaults():
+    store = DictStore()
+    store.data = {KEY_STATE_VERSION: "1", KEY_GEOMETRY: 42, KEY_LAST_SECTION: ["not", "text"]}
+    assert load_settings(store) == Settings()
+
+
+def test_window_state_from_another_version_is_ignored():
+    store = DictStore()
+    save_settings(store, Settings(geometry=b"old", last_section="summary"))
+    store.data[KEY_STATE_VERSION] = 999
+    loaded = load_settings(store)
+    assert loaded.geometry == b"" and loaded.last_section == "summary"
+
+
+def test_a_store_that_raises_gives_defaults():
+    class BrokenStore(DictStore):
+        def value(self, key, defaultValue=None):  # noqa: N803
+            raise OSError("disk gone")
+
+        def setValue(self, key, value):  # noqa: N802
+            raise OSError("disk gone")
+
+    assert load_settings(BrokenStore()) == Settings()
+    assert save_settings(BrokenStore(), Settings()) is False
