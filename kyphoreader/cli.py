@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, __version__
-from kyphoreader.leaflet import MAX_LEAFLET_BYTES, LeafletError, load_leaflet
+from kyphoreader.leaflet import MAX_LEAFLET_BYTES, LeafletError
+from kyphoreader.leafletcache import default_cache_dir, load_leaflet_cached
 from kyphoreader.paths import default_leaflet_path
 
 
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the reader. Returns the process exit status."""
     options = parse_options(argv)
     try:
-        leaflet = load_leaflet(options.leaflet_path)
+        leaflet = load_leaflet_cached(options.leaflet_path, default_cache_dir())
     except LeafletError as error:
         print(f"{APP_NAME}: error: {error}", file=sys.stderr)
         return 2

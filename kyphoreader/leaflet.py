@@ -9,14 +9,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-
-import markdown
-from markdown.extensions.attr_list import AttrListExtension
-from markdown.extensions.meta import MetaExtension
-from markdown.extensions.toc import TocExtension
+from typing import Any
 
 #: Largest leaflet file accepted, in bytes. A leaflet is a few pages of text (the bundled one is
 #: about 10 KB); anything far bigger is almost certainly the wrong file.
@@ -203,6 +199,13 @@ def parse_leaflet(text: str, source_name: str = "<leaflet>") -> Leaflet:
     """
     if not text.strip():
         raise LeafletError(f"{source_name}: the file is empty")
+    # Imported here, not at the top: importing python-markdown costs tens of milliseconds of
+    # start-up, which a cached leaflet (see leafletcache.py) never needs to pay.
+    import markdown
+    from markdown.extensions.attr_list import AttrListExtension
+    from markdown.extensions.meta import MetaExtension
+    from markdown.extensions.toc import TocExtension
+
     # A fresh converter per leaflet: toc and meta keep state between conversions.
     converter = markdown.Markdown(
         extensions=[MetaExtension(), TocExtension(permalink=False), AttrListExtension()],
@@ -233,12 +236,12 @@ def parse_leaflet(text: str, source_name: str = "<leaflet>") -> Leaflet:
     return Leaflet(meta=meta, html=body_html, sections=_build_tree(flat), source_name=source_name)
 
 
-def load_leaflet(path: str | Path) -> Leaflet:
-    """Read and parse a leaflet file.
+def read_leaflet_text(path: str | Path) -> str:
+    """Read a leaflet file as text, refusing anything that cannot be a leaflet.
 
     Raises:
         LeafletError: with a message that names the file and the problem (missing, a folder,
-            unreadable, too large, not UTF-8 text, empty, or without headings).
+            unreadable, too large, or not UTF-8 text).
     """
     path = Path(path)
     name = str(path)
@@ -267,4 +270,46 @@ def load_leaflet(path: str | Path) -> Leaflet:
             f"{name}: the file is not UTF-8 text (bad byte at position {error.start}); "
             "save it as UTF-8 and try again"
         ) from None
-    return parse_leaflet(text, source_name=name)
+    return text
+
+
+def load_leaflet(path: str | Path) -> Leaflet:
+    """Read and parse a leaflet file.
+
+    Raises:
+        LeafletError: with a message that names the file and the problem (missing, a folder,
+            unreadable, too large, not UTF-8 text, empty, or without headings).
+    """
+    return parse_leaflet(read_leaflet_text(path), source_name=str(path))
+
+
+def leaflet_to_dict(leaflet: Leaflet) -> dict[str, Any]:
+    """Return ``leaflet`` as plain JSON-ready data (the inverse of ``leaflet_from_dict``)."""
+    return asdict(leaflet)
+
+
+def leaflet_from_dict(data: dict[str, Any]) -> Leaflet:
+    """Rebuild a Leaflet from ``leaflet_to_dict`` output.
+
+    Raises:
+        KeyError, TypeError, ValueError: if ``data`` does not have the expected shape.
+    """
+
+    def section(raw: dict[str, Any]) -> Section:
+        return Section(
+            id=str(raw["id"]),
+            heading=str(raw["heading"]),
+            level=int(raw["level"]),
+            html=str(raw["html"]),
+            text=str(raw["text"]),
+            children=[section(child) for child in raw["children"]],
+        )
+
+    meta = dict(data["meta"])
+    extra = {str(k): str(v) for k, v in dict(meta.pop("extra")).items()}
+    return Leaflet(
+        meta=LeafletMeta(**{key: str(meta[key]) for key in META_KEYS}, extra=extra),
+        html=str(data["html"]),
+        sections=[section(raw) for raw in data["sections"]],
+        source_name=str(data["source_name"]),
+    )

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QToolBar,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QToolBar, QToolButton, QWidget
 
 from kyphoreader import APP_DISPLAY_NAME
 from kyphoreader.leaflet import Leaflet, LeafletError, load_leaflet
 from kyphoreader.settings import Settings, load_settings, save_settings
-from kyphoreader.ui.aboutdialog import AboutDialog
 from kyphoreader.ui.actions import ACTION_SPECS, create_actions, plain_text
 from kyphoreader.ui.reader import ReaderView
 from kyphoreader.ui.tocpanel import TocPanel
@@ -189,6 +180,8 @@ class MainWindow(QMainWindow):
         """Show the leaflet's metadata, source, review status and disclaimer."""
         if self.leaflet is None:
             return
+        from kyphoreader.ui.aboutdialog import AboutDialog  # built on demand: faster start-up
+
         dialog = AboutDialog(self.leaflet, self)
         dialog.setFont(self.toolbar.font())
         dialog.exec()
@@ -197,6 +190,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_open_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # imported on demand: faster start-up
+
         path, _filter = QFileDialog.getOpenFileName(
             self, "Open a leaflet", "", "Leaflets (*.md *.markdown *.txt);;All files (*)"
         )
