@@ -1,0 +1,49 @@
+"""The parsed-leaflet cache gives the same leaflet, and never fails a start."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyphoreader.leaflet import LeafletError, load_leaflet
+from kyphoreader.leafletcache import cache_key, load_leaflet_cached
+from kyphoreader.paths import default_leaflet_path
+
+
+def test_cached_leaflet_equals_a_fresh_parse(tmp_path):
+    fresh = load_leaflet(default_leaflet_path())
+    first = load_leaflet_cached(default_leaflet_path(), tmp_path)
+    assert len(list(tmp_path.glob("*.json"))) == 1
+    second = load_leaflet_cached(default_leaflet_path(), tmp_path)
+    assert first == fresh
+    assert second == fresh
+
+
+def test_an_edited_leaflet_is_parsed_again(tmp_path):
+    leaflet = tmp_path / "l.md"
+    cache = tmp_path / "cache"
+    leaflet.write_text("## One\n\nFirst words.\n", encoding="utf-8")
+    assert load_leaflet_cached(leaflet, cache).sections[0].text == "First words."
+    leaflet.write_text("## One\n\nSecond words.\n", encoding="utf-8")
+    assert load_leaflet_cached(leaflet, cache).sections[0].text == "Second words."
+
+
+def test_a_damaged_cache_entry_is_ignored(tmp_path):
+    leaflet = tmp_path / "l.md"
+    text = "## One\n\nWords.\n"
+    leaflet.write_text(text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / f"{cache_key(text)}.json").write_text('{"meta": 3', encoding="utf-8")
+    assert load_leaflet_cached(leaflet, cache).sections[0].text == "Words."
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    leaflet = load_leaflet_cached(default_leaflet_path(), blocker / "cache")
+    assert leaflet.title.startswith("Kyphoplasty")
+
+
+def test_bad_files_still_give_clear_errors(tmp_path):
+    with pytest.raises(LeafletError, match="no such file"):
+        load_leaflet_cached(tmp_path / "missing.md", tmp_path)
