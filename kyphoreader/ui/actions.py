@@ -62,6 +62,30 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         on_toolbar=True,
     ),
     ActionSpec(
+        "find",
+        "&Find…",
+        "Search the leaflet for a word",
+        (QKeySequence.StandardKey.Find,),
+    ),
+    ActionSpec(
+        "find_next",
+        "Find &next",
+        "Go to the next match",
+        (QKeySequence.StandardKey.FindNext, "F3"),
+    ),
+    ActionSpec(
+        "find_previous",
+        "Find pre&vious",
+        "Go to the previous match",
+        (QKeySequence.StandardKey.FindPrevious, "Shift+F3"),
+    ),
+    ActionSpec(
+        "clear_search",
+        "&Clear search",
+        "Clear the search and its highlights",
+        ("Esc",),
+    ),
+    ActionSpec(
         "about",
         "&About this leaflet",
         "Who wrote this leaflet, where it comes from, and whether it was checked",
@@ -80,9 +104,10 @@ def _key_sequences(shortcuts: tuple[Shortcut, ...]) -> list[QKeySequence]:
     sequences: list[QKeySequence] = []
     for shortcut in shortcuts:
         if isinstance(shortcut, QKeySequence.StandardKey):
-            sequences.extend(QKeySequence.keyBindings(shortcut))
+            found = QKeySequence.keyBindings(shortcut)
         else:
-            sequences.append(QKeySequence(shortcut))
+            found = [QKeySequence(shortcut)]
+        sequences.extend(s for s in found if s not in sequences)
     return sequences
 
 

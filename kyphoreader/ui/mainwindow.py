@@ -8,9 +8,13 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QToolBar, Q
 
 from kyphoreader import APP_DISPLAY_NAME
 from kyphoreader.leaflet import Leaflet, LeafletError, load_leaflet
+from kyphoreader.search import SearchIndex, SearchResult
+from kyphoreader.synonyms import SynonymError, load_synonyms_for
 from kyphoreader.settings import Settings, load_settings, save_settings
 from kyphoreader.ui.actions import ACTION_SPECS, create_actions, plain_text
 from kyphoreader.ui.reader import ReaderView
+from kyphoreader.ui.resultspanel import ResultsPanel
+from kyphoreader.ui.searchbar import SearchBar
 from kyphoreader.ui.tocpanel import TocPanel
 
 #: Size of labels on the toolbar and in the contents list, in points.
@@ -29,6 +33,11 @@ class MainWindow(QMainWindow):
         self._settings: Settings = load_settings(store)
         self.leaflet: Leaflet | None = None
         self._restore_section_on_show = False
+        # Search state: the index is built on the first search, not at start-up.
+        self._search_index: SearchIndex | None = None
+        self.search_result: SearchResult | None = None
+        self._hit_cursors: list = []
+        self.current_hit = -1
 
         self.reader = ReaderView(self)
         self.setCentralWidget(self.reader)
@@ -43,6 +52,16 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
         self.resizeDocks([self.contents_dock], [300], Qt.Orientation.Horizontal)
+        self.results = ResultsPanel(self)
+        self.results_dock = QDockWidget("Search results", self)
+        self.results_dock.setObjectName("results_dock")
+        self.results_dock.setAccessibleName("Search results panel")
+        self.results_dock.setWidget(self.results)
+        self.results_dock.setFeatures(self.contents_dock.features())
+        self.addDockWidget(
+            Qt.DockWidgetArea.LeftDockWidgetArea, self.results_dock, Qt.Orientation.Vertical
+        )
+        self.results_dock.hide()
 
         self.actions_by_name: dict[str, QAction] = create_actions(self)
         self.actions_by_name["toggle_contents"].setCheckable(True)
@@ -50,6 +69,14 @@ class MainWindow(QMainWindow):
         self.actions_by_name["back"].setEnabled(False)
         self._build_menus()
         self.toolbar = self._build_toolbar()
+        self.search_bar = SearchBar(self)
+        self.search_toolbar = QToolBar("Search", self)
+        self.search_toolbar.setObjectName("search_toolbar")
+        self.search_toolbar.setAccessibleName("Search toolbar")
+        self.search_toolbar.setMovable(False)
+        self.search_toolbar.addWidget(self.search_bar)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_toolbar)
         self._apply_interface_font()
         self._connect_signals()
         self._restore_window()
@@ -61,6 +88,7 @@ class MainWindow(QMainWindow):
         menus = {
             "&File": ["open", None, "quit"],
             "&View": ["toggle_contents"],
+            "&Search": ["find", "find_next", "find_previous", None, "clear_search"],
             "&Go": ["previous_section", "next_section", None, "back"],
             "&Help": ["about"],
         }
@@ -95,7 +123,14 @@ class MainWindow(QMainWindow):
     def _apply_interface_font(self) -> None:
         font = QFont(self.font())
         font.setPointSizeF(INTERFACE_POINT_SIZE)
-        for widget in (self.toolbar, self.contents, self.contents_dock, self.menuBar()):
+        for widget in (
+            self.toolbar,
+            self.search_toolbar,
+            self.contents,
+            self.contents_dock,
+            self.results_dock,
+            self.menuBar(),
+        ):
             widget.setFont(font)
 
     def _connect_signals(self) -> None:
@@ -108,6 +143,15 @@ class MainWindow(QMainWindow):
         actions["next_section"].triggered.connect(self.go_to_next_section)
         actions["back"].triggered.connect(self.reader.go_back)
         actions["about"].triggered.connect(self.show_about)
+        actions["find"].triggered.connect(self.search_bar.focus_field)
+        actions["find_next"].triggered.connect(self.go_to_next_hit)
+        actions["find_previous"].triggered.connect(self.go_to_previous_hit)
+        actions["clear_search"].triggered.connect(self.clear_search)
+        self.search_bar.query_changed.connect(self.search)
+        self.search_bar.next_requested.connect(self.go_to_next_hit)
+        self.search_bar.previous_requested.connect(self.go_to_previous_hit)
+        self.search_bar.clear_requested.connect(self.clear_search)
+        self.results.hit_chosen.connect(self.show_hit)
         self.contents.section_activated.connect(self._on_contents_section_activated)
         self.reader.current_section_changed.connect(self._on_reader_current_section_changed)
         self.reader.history_changed.connect(actions["back"].setEnabled)
@@ -125,6 +169,11 @@ class MainWindow(QMainWindow):
     def show_leaflet(self, leaflet: Leaflet) -> None:
         """Show ``leaflet`` in the reader and its sections in the contents."""
         self.leaflet = leaflet
+        self._search_index = None
+        self.search_result = None
+        self._hit_cursors = []
+        self.current_hit = -1
+        self.search_bar.clear()
         self.setWindowTitle(leaflet.title)
         self.contents.set_sections(leaflet.sections)
         self.reader.show_leaflet(leaflet)
@@ -174,6 +223,89 @@ class MainWindow(QMainWindow):
         target = self.reader.adjacent_section(-1)
         if target:
             self.reader.go_to(target, remember=False)
+
+    # -- search ------------------------------------------------------------------------------
+
+    def _index(self) -> SearchIndex | None:
+        if self._search_index is None and self.leaflet is not None:
+            synonyms: dict[str, list[str]] = {}
+            if self.leaflet.source_name:
+                try:
+                    synonyms = load_synonyms_for(self.leaflet.source_name)
+                except SynonymError as error:
+                    self.statusBar().showMessage(f"Search works without lay words: {error}")
+            self._search_index = SearchIndex(self.leaflet, synonyms)
+        return self._search_index
+
+    @Slot(str)
+    def search(self, query: str) -> None:
+        """Find ``query``, highlight every match and show the first (or say nothing matched)."""
+        index = self._index()
+        if index is None or not query.strip():
+            self._show_search(None)
+            return
+        self._show_search(index.find(query))
+
+    def _show_search(self, result: SearchResult | None) -> None:
+        self.search_result = result
+        hits = result.hits if result else []
+        self._hit_cursors = [self.reader.cursor_for_hit(hit) for hit in hits]
+        self.current_hit = 0 if hits else -1
+        counts: dict[str, int] = {}
+        for hit in hits:
+            counts[hit.section_id] = counts.get(hit.section_id, 0) + 1
+        self.contents.set_hit_counts(counts)
+        self.search_bar.set_message(result.message if result else "")
+        if result is None:
+            self.reader.clear_search_hits()
+            self.results.show_result(None)
+            self.results_dock.hide()
+        else:
+            if self.results_dock.isHidden():
+                self.results_dock.show()
+                third = max(self.height() // 3, 160)
+                self.resizeDocks(
+                    [self.contents_dock, self.results_dock],
+                    [third, self.height() - third],
+                    Qt.Orientation.Vertical,
+                )
+            if not hits:
+                self.reader.clear_search_hits()
+                self.contents_dock.show()  # offer the contents when nothing matched
+        self._show_current_hit()
+
+    def _show_current_hit(self) -> None:
+        total = len(self._hit_cursors)
+        self.search_bar.set_count(self.current_hit + 1, total)
+        if total:
+            self.reader.show_search_hits(self._hit_cursors, self.current_hit)
+        if self.search_result is not None:
+            self.results.show_result(self.search_result, self.current_hit)
+
+    @Slot(int)
+    def show_hit(self, index: int) -> None:
+        """Put search hit number ``index`` (from 0) on screen and mark it."""
+        if 0 <= index < len(self._hit_cursors):
+            self.current_hit = index
+            self._show_current_hit()
+
+    @Slot()
+    def go_to_next_hit(self) -> None:
+        """Go to the next match, wrapping round to the first after the last."""
+        if self._hit_cursors:
+            self.show_hit((self.current_hit + 1) % len(self._hit_cursors))
+
+    @Slot()
+    def go_to_previous_hit(self) -> None:
+        """Go to the previous match, wrapping round to the last before the first."""
+        if self._hit_cursors:
+            self.show_hit((self.current_hit - 1) % len(self._hit_cursors))
+
+    @Slot()
+    def clear_search(self) -> None:
+        """Empty the search box and remove every highlight and result."""
+        self.search_bar.clear()
+        self._show_search(None)
 
     @Slot()
     def show_about(self) -> None:

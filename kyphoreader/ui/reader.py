@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
+    QBrush,
+    QColor,
     QFont,
     QFontMetricsF,
     QKeyEvent,
@@ -11,11 +13,13 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
+    QTextDocument,
 )
-from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from kyphoreader.document import LEAFLET_CSS, leaflet_document_html
 from kyphoreader.leaflet import Leaflet
+from kyphoreader.search import Hit
 
 #: Default body text size in points (large-print guidance: at least 14 pt on screen).
 DEFAULT_POINT_SIZE = 16.0
@@ -27,6 +31,11 @@ HEADING_LINE_HEIGHT = 120
 #: Smallest gap kept between the text column and the window edge, in pixels.
 MIN_SIDE_MARGIN = 16
 #: Typical English letters, to estimate the width of an average character.
+#: Search highlights: every match, and the current match (dark, so it stands out from the rest).
+HIT_BACKGROUND = "#ffd54f"
+HIT_FOREGROUND = "#000000"
+CURRENT_HIT_BACKGROUND = "#0b5394"
+CURRENT_HIT_FOREGROUND = "#ffffff"
 _SAMPLE_TEXT = "the quick brown fox jumps over the lazy dog, Kyphoplasty 1234 ETAOIN"
 
 
@@ -259,6 +268,85 @@ class ReaderView(QTextBrowser):
             self._current_section = section
             self.current_section_changed.emit(section)
 
+    # -- search matches ----------------------------------------------------------------------
+
+    def section_range(self, section_id: str) -> tuple[int, int] | None:
+        """Return the document positions where a section starts and the next one begins."""
+        number = self._anchor_blocks.get(section_id)
+        if number is None or section_id not in self._section_ids:
+            return None
+        document = self.document()
+        start = document.findBlockByNumber(number).position()
+        index = self._section_ids.index(section_id)
+        end = document.characterCount()
+        for later in self._section_ids[index + 1 :]:
+            later_number = self._anchor_blocks.get(later)
+            if later_number is not None:
+                end = document.findBlockByNumber(later_number).position()
+                break
+        return start, end
+
+    def cursor_for_hit(self, hit: Hit) -> QTextCursor | None:
+        """Select the exact occurrence a search hit names, or return None if it is not shown."""
+        bounds = self.section_range(hit.section_id)
+        if bounds is None or not hit.match_text:
+            return None
+        start, end = bounds
+        flags = QTextDocument.FindFlag.FindCaseSensitively
+        position = start
+        found = QTextCursor()
+        for _ in range(hit.occurrence + 1):
+            found = self.document().find(hit.match_text, position, flags)
+            if found.isNull() or found.selectionEnd() > end:
+                return None
+            position = found.selectionStart() + 1
+        return found
+
+    def show_search_hits(self, cursors: list[QTextCursor | None], current: int) -> None:
+        """Highlight every match, mark match ``current`` distinctly and bring it into view."""
+        selections = []
+        for index, cursor in enumerate(cursors):
+            if cursor is None or index == current:
+                continue
+            selections.append(_highlight(cursor, HIT_BACKGROUND, HIT_FOREGROUND))
+        chosen = cursors[current] if 0 <= current < len(cursors) else None
+        if chosen is not None:
+            selections.append(_highlight(chosen, CURRENT_HIT_BACKGROUND, CURRENT_HIT_FOREGROUND))
+        self.setExtraSelections(selections)
+        if chosen is not None:
+            self.setTextCursor(chosen)
+            self._bring_into_view(chosen)
+
+    def clear_search_hits(self) -> None:
+        """Remove every search highlight and the selection."""
+        self.setExtraSelections([])
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def _bring_into_view(self, cursor: QTextCursor) -> None:
+        """Scroll a match near or past the edge of the view to a third of the way down it."""
+        line = self.fontMetrics().lineSpacing()
+        height = self.viewport().height()
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        top = self.cursorRect(start).top()
+        bottom = self.cursorRect(cursor).bottom()
+        if top >= line and bottom <= height - 2 * line:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - height // 3)
+
+    def is_cursor_visible(self, cursor: QTextCursor) -> bool:
+        """True when the whole of ``cursor``'s text is inside the view."""
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        end = QTextCursor(cursor)
+        end.setPosition(cursor.selectionEnd())
+        height = self.viewport().height()
+        return all(0 <= self.cursorRect(c).top() and self.cursorRect(c).bottom() <= height
+                   for c in (start, end))
+
     # -- links and going back ----------------------------------------------------------------
 
     def _remember_place(self) -> None:
@@ -284,3 +372,11 @@ class ReaderView(QTextBrowser):
         if url.hasFragment() and not url.path() and not url.scheme():
             self.go_to_anchor(url.fragment())
 
+
+
+def _highlight(cursor: QTextCursor, background: str, foreground: str) -> QTextEdit.ExtraSelection:
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor  # type: ignore[attr-defined]
+    selection.format.setBackground(QBrush(QColor(background)))  # type: ignore[attr-defined]
+    selection.format.setForeground(QBrush(QColor(foreground)))  # type: ignore[attr-defined]
+    return selection

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyledItemDelegate,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from kyphoreader.leaflet import Section
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
+_HEADING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 _ROW_PADDING = 8
@@ -37,8 +38,12 @@ class _WrappingDelegate(QStyledItemDelegate):
             depth += 1
             parent = parent.parent()
         width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 8
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bounds = QFontMetrics(option.font).boundingRect(
+        # The item's own font: bold marks sections with search matches, and bold is wider.
+        item = self._tree.itemFromIndex(index)
+        text = item.text(0) if item else ""
+        font = QFont(option.font)
+        font.setBold(bool(item and item.font(0).bold()))
+        bounds = QFontMetrics(font).boundingRect(
             QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, text
         )
         return QSize(max(width, 40), bounds.height() + _ROW_PADDING)
@@ -81,6 +86,7 @@ class TocPanel(QTreeWidget):
         def add(parent: QTreeWidget | QTreeWidgetItem, section: Section) -> None:
             item = QTreeWidgetItem(parent, [section.heading])
             item.setData(0, _ID_ROLE, section.id)
+            item.setData(0, _HEADING_ROLE, section.heading)
             item.setToolTip(0, section.heading)
             self._items[section.id] = item
             for child in section.children:
@@ -90,10 +96,11 @@ class TocPanel(QTreeWidget):
             add(self, section)
         self.expandAll()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        """Re-wrap the headings to the new width."""
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Re-wrap the headings when the list's width changes (also when a scrollbar appears)."""
+        if event.type() == QEvent.Type.Resize:
+            self.scheduleDelayedItemsLayout()
+        return super().viewportEvent(event)
 
     def section_ids(self) -> list[str]:
         """Every listed section id, top to bottom."""
@@ -116,6 +123,21 @@ class TocPanel(QTreeWidget):
             self.blockSignals(False)
         self.scrollToItem(item)
         self.viewport().update()
+
+    def set_hit_counts(self, counts: dict[str, int]) -> None:
+        """Mark sections that hold search matches: bold, with the number of matches."""
+        for section_id, item in self._items.items():
+            heading = str(item.data(0, _HEADING_ROLE))
+            count = counts.get(section_id, 0)
+            font = QFont(self.font())
+            font.setBold(count > 0)
+            item.setFont(0, font)
+            if count:
+                label = "1 match" if count == 1 else f"{count} matches"
+                item.setText(0, f"{heading} ({label})")
+            else:
+                item.setText(0, heading)
+        self.doItemsLayout()
 
     def item_for(self, section_id: str) -> QTreeWidgetItem | None:
         """The tree item of a section (for tests and accessibility checks)."""

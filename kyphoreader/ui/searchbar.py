@@ -1,0 +1,155 @@
+"""The search bar: a big search field, match count, and previous/next match buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+#: Wait this long after the last keystroke before searching (typing stays smooth).
+DEBOUNCE_MS = 150
+
+
+class SearchField(QLineEdit):
+    """A line edit where Enter means "next match", Shift+Enter "previous", Escape "clear"."""
+
+    next_requested = Signal()
+    previous_requested = Signal()
+    clear_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Turn Enter, Shift+Enter and Escape into search requests."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.previous_requested.emit()
+            else:
+                self.next_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class SearchBar(QWidget):
+    """Always-visible search controls.
+
+    Signals:
+        query_changed(str): the text to search for, after typing pauses.
+        next_requested(), previous_requested(): go to the next or previous match.
+        clear_requested(): the reader pressed Escape.
+    """
+
+    query_changed = Signal(str)
+    next_requested = Signal()
+    previous_requested = Signal()
+    clear_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search_bar")
+        self.field = SearchField(self)
+        self.field.setObjectName("search_field")
+        self.field.setAccessibleName("Search")
+        self.field.setAccessibleDescription(
+            "Type a word to find it in the leaflet. Enter goes to the next match, "
+            "Shift+Enter to the previous one, Escape clears the search."
+        )
+        self.field.setPlaceholderText("Search the leaflet")
+        self.field.setClearButtonEnabled(True)
+        self.field.setMinimumWidth(320)
+        self.field.setMinimumHeight(44)
+        self.previous_button = self._button("previous_match", "↑", "Previous match")
+        self.next_button = self._button("next_match", "↓", "Next match")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("search_count")
+        self.count_label.setAccessibleName("Matches")
+        self.count_label.setMinimumWidth(110)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("search_message")
+        self.message_label.setAccessibleName("Search message")
+        self.message_label.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.field, 3)
+        layout.addWidget(self.previous_button)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.message_label, 2)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush)
+        self.field.textChanged.connect(self._on_field_text_changed)
+        self.field.next_requested.connect(self._on_field_next_requested)
+        self.field.previous_requested.connect(self._on_field_previous_requested)
+        self.field.clear_requested.connect(self.clear_requested)
+        self.previous_button.clicked.connect(self._on_field_previous_requested)
+        self.next_button.clicked.connect(self._on_field_next_requested)
+        self._last_query = ""
+        self.set_count(0, 0)
+
+    def _button(self, name: str, symbol: str, label: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(f"button_{name}")
+        button.setText(symbol)
+        button.setToolTip(label)
+        button.setAccessibleName(label)
+        button.setMinimumSize(44, 44)
+        return button
+
+    def text(self) -> str:
+        """The text in the search field."""
+        return self.field.text()
+
+    def focus_field(self) -> None:
+        """Put the keyboard in the search field with its text selected, ready to type over."""
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def clear(self) -> None:
+        """Empty the field and forget the last query (announces an empty query)."""
+        self.field.clear()
+        self.flush()
+
+    @Slot()
+    def flush(self) -> None:
+        """Search now for what is typed, instead of waiting for the pause."""
+        self._timer.stop()
+        query = self.field.text()
+        if query != self._last_query:
+            self._last_query = query
+            self.query_changed.emit(query)
+
+    def set_count(self, current: int, total: int) -> None:
+        """Show "current of total" (current counts from 1), or that nothing matched."""
+        has_hits = total > 0
+        self.previous_button.setEnabled(has_hits)
+        self.next_button.setEnabled(has_hits)
+        if has_hits:
+            self.count_label.setText(f"{current} of {total}")
+        elif self._last_query.strip():
+            self.count_label.setText("No matches")
+        else:
+            self.count_label.setText("")
+
+    def set_message(self, message: str) -> None:
+        """Show a sentence about the search, such as "Showing results for kyphoplasty"."""
+        self.message_label.setText(message)
+
+    @Slot(str)
+    def _on_field_text_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    @Slot()
+    def _on_field_next_requested(self) -> None:
+        if self._timer.isActive() or self.field.text() != self._last_query:
+            self.flush()  # Enter right after typing searches at once, then stays on match 1
+            return
+        self.next_requested.emit()
+
+    @Slot()
+    def _on_field_previous_requested(self) -> None:
+        if self._timer.isActive() or self.field.text() != self._last_query:
+            self.flush()
+        self.previous_requested.emit()
