@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -232,7 +233,13 @@ class SearchIndex:
             for s in leaflet.walk()
         ]
         self._order = {s.section_id: i for i, s in enumerate(self._sections)}
-        self.vocabulary = sorted({t.folded for s in self._sections for t in s.tokens})
+        # Where each word occurs: word -> [(section number, token number), ...], so a query
+        # looks only at the places its words are, not at every word of the leaflet.
+        self._postings: dict[str, list[tuple[int, int]]] = {}
+        for number, section in enumerate(self._sections):
+            for position, token in enumerate(section.tokens):
+                self._postings.setdefault(token.folded, []).append((number, position))
+        self.vocabulary = sorted(self._postings)
         self._vocabulary_set = frozenset(self.vocabulary)
         self._synonyms = {
             tuple(fold(w) for w in _WORD.findall(key)): [
@@ -245,10 +252,18 @@ class SearchIndex:
 
     # -- building terms ----------------------------------------------------------------------
 
+    def _words_starting(self, prefix: str) -> list[str]:
+        """Every word of the leaflet that starts with ``prefix`` (binary search)."""
+        first = bisect_left(self.vocabulary, prefix)
+        last = first
+        while last < len(self.vocabulary) and self.vocabulary[last].startswith(prefix):
+            last += 1
+        return self.vocabulary[first:last]
+
     def _word_known(self, word: str, prefix: bool) -> bool:
         if word in self._vocabulary_set:
             return True
-        return prefix and any(v.startswith(word) for v in self.vocabulary)
+        return prefix and bool(self._words_starting(word))
 
     def _near_spellings(self, word: str) -> list[str]:
         limit = allowed_typos(word)
@@ -327,15 +342,16 @@ class SearchIndex:
         terms, result.corrections, result.synonyms_used = self._terms(query)
         if not terms:
             return result
+        per_term = [self._term_spans(term) for term in terms]
+        common = set(per_term[0]).intersection(*per_term[1:])
         scored = []
-        for section in self._sections:
-            spans_per_term = [list(self._spans(section.tokens, term)) for term in terms]
-            if not all(spans_per_term):
-                continue
+        for number in common:
+            section = self._sections[number]
+            spans_per_term = [spans[number] for spans in per_term]
             closeness = _closeness(spans_per_term)
             spans = sorted({span for spans in spans_per_term for span in spans})
             hits = self._hits(section, _drop_overlaps(spans), terms, spans_per_term)
-            scored.append((closeness, self._order[section.section_id], section, hits))
+            scored.append((closeness, number, section, hits))
         # Sections whose words stand closest together first, then in reading order.
         scored.sort(key=lambda row: row[:2])
         result.groups = [
@@ -344,14 +360,21 @@ class SearchIndex:
         ]
         return result
 
-    @staticmethod
-    def _spans(tokens: list[Token], term: Term) -> Iterator[tuple[int, int]]:
-        """Yield (first token, last token) of each place a term matches."""
-        for index in range(len(tokens)):
-            for pattern in term.patterns:
-                if pattern.matches_at(tokens, index):
-                    yield (index, index + len(pattern.words) - 1)
-                    break
+    def _term_spans(self, term: Term) -> dict[int, list[tuple[int, int]]]:
+        """Map section number -> (first, last) token of each place ``term`` matches there."""
+        found: dict[int, set[tuple[int, int]]] = {}
+        for pattern in term.patterns:
+            first_word = pattern.words[0]
+            if len(pattern.words) == 1 and pattern.prefix_last:
+                candidates = self._words_starting(first_word)
+            else:
+                candidates = [first_word] if first_word in self._vocabulary_set else []
+            for word in candidates:
+                for number, position in self._postings[word]:
+                    if pattern.matches_at(self._sections[number].tokens, position):
+                        span = (position, position + len(pattern.words) - 1)
+                        found.setdefault(number, set()).add(span)
+        return {number: sorted(spans) for number, spans in found.items()}
 
     def _hits(
         self,

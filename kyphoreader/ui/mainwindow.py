@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
     def _show_search(self, result: SearchResult | None) -> None:
         self.search_result = result
         hits = result.hits if result else []
-        self._hit_cursors = [self.reader.cursor_for_hit(hit) for hit in hits]
+        self._hit_cursors = self.reader.cursors_for_hits(hits)
         self.current_hit = 0 if hits else -1
         counts: dict[str, int] = {}
         for hit in hits:

@@ -72,6 +72,7 @@ class ReaderView(QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._section_ids: list[str] = []
         self._anchor_blocks: dict[str, int] = {}
+        self._section_ranges: dict[str, tuple[int, int]] = {}
         self._history: list[int] = []
         self._current_section = ""
         self._point_size = DEFAULT_POINT_SIZE
@@ -88,6 +89,7 @@ class ReaderView(QTextBrowser):
         self.setHtml(leaflet_document_html(leaflet))
         self._section_ids = leaflet.section_ids
         self._anchor_blocks = self._find_anchor_blocks()
+        self._section_ranges = self._compute_section_ranges()
         self._history.clear()
         self.history_changed.emit(False)
         self._apply_block_spacing()
@@ -270,37 +272,48 @@ class ReaderView(QTextBrowser):
 
     # -- search matches ----------------------------------------------------------------------
 
+    def _compute_section_ranges(self) -> dict[str, tuple[int, int]]:
+        document = self.document()
+        starts = [
+            (section_id, document.findBlockByNumber(self._anchor_blocks[section_id]).position())
+            for section_id in self._section_ids
+            if section_id in self._anchor_blocks
+        ]
+        ends = [start for _id, start in starts[1:]] + [document.characterCount()]
+        return {section_id: (start, end) for (section_id, start), end in zip(starts, ends)}
+
     def section_range(self, section_id: str) -> tuple[int, int] | None:
         """Return the document positions where a section starts and the next one begins."""
-        number = self._anchor_blocks.get(section_id)
-        if number is None or section_id not in self._section_ids:
-            return None
-        document = self.document()
-        start = document.findBlockByNumber(number).position()
-        index = self._section_ids.index(section_id)
-        end = document.characterCount()
-        for later in self._section_ids[index + 1 :]:
-            later_number = self._anchor_blocks.get(later)
-            if later_number is not None:
-                end = document.findBlockByNumber(later_number).position()
-                break
-        return start, end
+        return self._section_ranges.get(section_id)
 
     def cursor_for_hit(self, hit: Hit) -> QTextCursor | None:
         """Select the exact occurrence a search hit names, or return None if it is not shown."""
-        bounds = self.section_range(hit.section_id)
-        if bounds is None or not hit.match_text:
-            return None
-        start, end = bounds
+        return self.cursors_for_hits([hit])[0]
+
+    def cursors_for_hits(self, hits: list[Hit]) -> list[QTextCursor | None]:
+        """Select the exact occurrence each hit names (None where it is not shown).
+
+        Hits of the same text in the same section share one forward walk through the section,
+        so a search with many matches stays fast.
+        """
+        cursors: list[QTextCursor | None] = [None] * len(hits)
+        wanted: dict[tuple[str, str], dict[int, list[int]]] = {}
+        for index, hit in enumerate(hits):
+            if hit.match_text and hit.section_id in self._section_ranges:
+                by_occurrence = wanted.setdefault((hit.section_id, hit.match_text), {})
+                by_occurrence.setdefault(hit.occurrence, []).append(index)
         flags = QTextDocument.FindFlag.FindCaseSensitively
-        position = start
-        found = QTextCursor()
-        for _ in range(hit.occurrence + 1):
-            found = self.document().find(hit.match_text, position, flags)
-            if found.isNull() or found.selectionEnd() > end:
-                return None
-            position = found.selectionStart() + 1
-        return found
+        document = self.document()
+        for (section_id, text), by_occurrence in wanted.items():
+            position, end = self._section_ranges[section_id]
+            for occurrence in range(max(by_occurrence) + 1):
+                found = document.find(text, position, flags)
+                if found.isNull() or found.selectionEnd() > end:
+                    break
+                for index in by_occurrence.get(occurrence, ()):
+                    cursors[index] = found
+                position = found.selectionStart() + 1
+        return cursors
 
     def show_search_hits(self, cursors: list[QTextCursor | None], current: int) -> None:
         """Highlight every match, mark match ``current`` distinctly and bring it into view."""

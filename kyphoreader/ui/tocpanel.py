@@ -75,6 +75,7 @@ class TocPanel(QTreeWidget):
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setItemDelegate(_WrappingDelegate(self))
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._hit_counts: dict[str, int] = {}
         self.itemClicked.connect(self._on_item_chosen)
         self.itemActivated.connect(self._on_item_chosen)
 
@@ -82,6 +83,7 @@ class TocPanel(QTreeWidget):
         """Show ``sections`` (a tree) as the contents, fully expanded."""
         self.clear()
         self._items.clear()
+        self._hit_counts = {}
 
         def add(parent: QTreeWidget | QTreeWidgetItem, section: Section) -> None:
             item = QTreeWidgetItem(parent, [section.heading])
@@ -126,7 +128,18 @@ class TocPanel(QTreeWidget):
 
     def set_hit_counts(self, counts: dict[str, int]) -> None:
         """Mark sections that hold search matches: bold, with the number of matches."""
-        for section_id, item in self._items.items():
+        changed = {
+            section_id
+            for section_id in set(counts) | set(self._hit_counts)
+            if counts.get(section_id, 0) != self._hit_counts.get(section_id, 0)
+        }
+        self._hit_counts = dict(counts)
+        if not changed:
+            return
+        for section_id in changed:
+            item = self._items.get(section_id)
+            if item is None:
+                continue
             heading = str(item.data(0, _HEADING_ROLE))
             count = counts.get(section_id, 0)
             font = QFont(self.font())
