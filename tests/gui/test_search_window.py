@@ -221,3 +221,13 @@ def test_odd_input_never_leaves_an_error_on_screen(window, qtbot, monkeypatch, q
     assert window.reader.document().toPlainText().startswith("Kyphoplasty")
     message = window.search_bar.message_label.text()
     assert message == "" or message.startswith("No matches")
+
+
+def test_a_result_can_be_chosen_from_the_keyboard(window, qtbot):
+    type_query(window, qtbot, "leakage")
+    window.results.setFocus()
+    qtbot.keyClick(window.results, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.results, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.results, Qt.Key.Key_Return)
+    assert window.current_hit == 1
+    assert window.search_bar.count_label.text().startswith("2 of ")

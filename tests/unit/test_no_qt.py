@@ -10,6 +10,9 @@ CORE_MODULES = [
     "kyphoreader.paths",
     "kyphoreader.leaflet",
     "kyphoreader.document",
+    "kyphoreader.search",
+    "kyphoreader.synonyms",
+    "kyphoreader.leafletcache",
     "kyphoreader.settings",
     "kyphoreader.cli",
 ]
