@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from kyphoreader.fontscale import DEFAULT_LEVEL, LEVELS
+from kyphoreader.theme import DEFAULT_LINE_SPACING, DEFAULT_THEME, LINE_SPACINGS, THEMES
+
 #: Bump when the meaning of stored window state changes, so old state is ignored, not misread.
 STATE_VERSION = 1
 
@@ -17,6 +20,9 @@ KEY_STATE_VERSION = "window/state_version"
 KEY_GEOMETRY = "window/geometry"
 KEY_WINDOW_STATE = "window/state"
 KEY_LAST_SECTION = "reader/last_section"
+KEY_TEXT_SIZE = "reader/text_size_percent"
+KEY_THEME = "reader/theme"
+KEY_LINE_SPACING = "reader/line_spacing_percent"
 
 
 class SettingsStore(Protocol):
@@ -36,6 +42,13 @@ class Settings:
     geometry: bytes = b""
     window_state: bytes = b""
     last_section: str = ""
+    text_size: int = DEFAULT_LEVEL
+    theme: str = DEFAULT_THEME
+    line_spacing: int = DEFAULT_LINE_SPACING
+
+    def reading_defaults(self) -> Settings:
+        """These settings with size, theme and spacing back to their defaults."""
+        return Settings(self.geometry, self.window_state, self.last_section)
 
 
 def _as_bytes(value: Any) -> bytes:
@@ -52,20 +65,33 @@ def _as_str(value: Any, limit: int = 200) -> str:
 
 
 def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
+
+
+def _one_of(value: Any, allowed: tuple[int, ...], default: int) -> int:
+    number = _as_int(value)
+    return number if number in allowed else default
 
 
 def load_settings(store: SettingsStore) -> Settings:
     """Read settings from ``store``; every bad or missing value becomes its default."""
     try:
         same_version = _as_int(store.value(KEY_STATE_VERSION)) == STATE_VERSION
+        theme = _as_str(store.value(KEY_THEME))
         return Settings(
             geometry=_as_bytes(store.value(KEY_GEOMETRY)) if same_version else b"",
             window_state=_as_bytes(store.value(KEY_WINDOW_STATE)) if same_version else b"",
             last_section=_as_str(store.value(KEY_LAST_SECTION)),
+            text_size=_one_of(store.value(KEY_TEXT_SIZE), LEVELS, DEFAULT_LEVEL),
+            theme=theme if theme in THEMES else DEFAULT_THEME,
+            line_spacing=_one_of(
+                store.value(KEY_LINE_SPACING), LINE_SPACINGS, DEFAULT_LINE_SPACING
+            ),
         )
     except Exception:  # noqa: BLE001 - a damaged store must never stop the reader starting
         return Settings()
@@ -78,6 +104,9 @@ def save_settings(store: SettingsStore, settings: Settings) -> bool:
         store.setValue(KEY_GEOMETRY, settings.geometry)
         store.setValue(KEY_WINDOW_STATE, settings.window_state)
         store.setValue(KEY_LAST_SECTION, settings.last_section)
+        store.setValue(KEY_TEXT_SIZE, settings.text_size)
+        store.setValue(KEY_THEME, settings.theme)
+        store.setValue(KEY_LINE_SPACING, settings.line_spacing)
         store.sync()
     except Exception:  # noqa: BLE001 - losing preferences is better than crashing on exit
         return False

@@ -6,13 +6,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from kyphoreader.document import about_html
 from kyphoreader.leaflet import Leaflet
-from kyphoreader.ui.reader import reading_font
+from kyphoreader.ui.reader import DEFAULT_POINT_SIZE, reading_font
 
 
 class AboutDialog(QDialog):
     """Shows where the leaflet comes from and whether it has been checked."""
 
-    def __init__(self, leaflet: Leaflet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, leaflet: Leaflet, point_size: float = DEFAULT_POINT_SIZE, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("about_dialog")
         self.setWindowTitle("About this leaflet")
@@ -21,7 +23,7 @@ class AboutDialog(QDialog):
         self.browser.setObjectName("about_text")
         self.browser.setAccessibleName("About this leaflet")
         self.browser.setOpenLinks(False)
-        self.browser.document().setDefaultFont(reading_font())
+        self.browser.document().setDefaultFont(reading_font(point_size))
         self.browser.setHtml(about_html(leaflet))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)

@@ -20,6 +20,7 @@ class ActionSpec:
     shortcuts: tuple[Shortcut, ...] = ()
     kiosk_allowed: bool = True
     on_toolbar: bool = False
+    toolbar_text: str = ""  # shorter label for the toolbar, so it fits at large sizes
 
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
@@ -46,6 +47,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "Go to the start of the previous section",
         ("Ctrl+PgUp", "Alt+Up"),
         on_toolbar=True,
+        toolbar_text="◀ Previous",
     ),
     ActionSpec(
         "next_section",
@@ -53,6 +55,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "Go to the start of the next section",
         ("Ctrl+PgDown", "Alt+Down"),
         on_toolbar=True,
+        toolbar_text="Next ▶",
     ),
     ActionSpec(
         "back",
@@ -91,6 +94,35 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "Who wrote this leaflet, where it comes from, and whether it was checked",
         (QKeySequence.StandardKey.HelpContents,),
         on_toolbar=True,
+        toolbar_text="About",
+    ),
+    ActionSpec(
+        "zoom_out",
+        "&Smaller text",
+        "Make the text and buttons smaller",
+        (QKeySequence.StandardKey.ZoomOut, "Ctrl+-"),
+        on_toolbar=True,
+        toolbar_text="A-",
+    ),
+    ActionSpec(
+        "zoom_in",
+        "&Larger text",
+        "Make the text and buttons larger",
+        (QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="),
+        on_toolbar=True,
+        toolbar_text="A+",
+    ),
+    ActionSpec(
+        "zoom_reset",
+        "&Normal text size",
+        "Put the text back to its normal size",
+        ("Ctrl+0",),
+    ),
+    ActionSpec(
+        "reset_settings",
+        "&Reset to defaults",
+        "Put text size, colours, line spacing and the window back as they were at first",
+        (),
     ),
 )
 
@@ -117,6 +149,8 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
     for spec in ACTION_SPECS:
         action = QAction(spec.text, parent)
         action.setObjectName(f"action_{spec.name}")
+        if spec.toolbar_text:
+            action.setIconText(spec.toolbar_text)
         action.setShortcuts(_key_sequences(spec.shortcuts))
         tip = spec.tip
         if action.shortcuts():

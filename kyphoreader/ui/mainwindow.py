@@ -3,23 +3,34 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QToolBar, QToolButton, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from kyphoreader import APP_DISPLAY_NAME
+from kyphoreader.fontscale import NAMED_SIZES, FontScale, interface_points
 from kyphoreader.leaflet import Leaflet, LeafletError, load_leaflet
 from kyphoreader.search import SearchIndex, SearchResult
 from kyphoreader.synonyms import SynonymError, load_synonyms_for
 from kyphoreader.settings import Settings, load_settings, save_settings
+from kyphoreader.theme import LINE_SPACINGS, THEMES, theme_named
 from kyphoreader.ui.actions import ACTION_SPECS, create_actions, plain_text
-from kyphoreader.ui.reader import ReaderView
+from kyphoreader.ui.appearance import apply_theme, load_reading_typeface
+from kyphoreader.ui.reader import DEFAULT_POINT_SIZE, ReaderView, reading_font
 from kyphoreader.ui.resultspanel import ResultsPanel
 from kyphoreader.ui.searchbar import SearchBar
 from kyphoreader.ui.tocpanel import TocPanel
 
-#: Size of labels on the toolbar and in the contents list, in points.
-INTERFACE_POINT_SIZE = 14.0
 DEFAULT_WINDOW_SIZE = (1024, 768)
+_LINE_SPACING_NAMES = {150: "1.5 (normal)", 175: "1.75", 200: "Double", 250: "2.5"}
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +49,10 @@ class MainWindow(QMainWindow):
         self.search_result: SearchResult | None = None
         self._hit_cursors: list = []
         self.current_hit = -1
+        # Appearance: text size, theme and line spacing live in self._settings.
+        load_reading_typeface()
+        self.font_scale = FontScale(self._settings.text_size)
+        self._applied_theme = ""
 
         self.reader = ReaderView(self)
         self.setCentralWidget(self.reader)
@@ -77,9 +92,9 @@ class MainWindow(QMainWindow):
         self.search_toolbar.addWidget(self.search_bar)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_toolbar)
-        self._apply_interface_font()
         self._connect_signals()
         self._restore_window()
+        self.apply_appearance()
 
     # -- construction ------------------------------------------------------------------------
 
@@ -87,7 +102,7 @@ class MainWindow(QMainWindow):
         actions = self.actions_by_name
         menus = {
             "&File": ["open", None, "quit"],
-            "&View": ["toggle_contents"],
+            "&View": ["toggle_contents", None, "zoom_in", "zoom_out", "zoom_reset"],
             "&Search": ["find", "find_next", "find_previous", None, "clear_search"],
             "&Go": ["previous_section", "next_section", None, "back"],
             "&Help": ["about"],
@@ -99,6 +114,41 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                 else:
                     menu.addAction(actions[name])
+            if title == "&View":
+                self._build_appearance_menus(menu)
+                menu.addSeparator()
+                menu.addAction(actions["reset_settings"])
+
+    def _build_appearance_menus(self, view_menu: QMenu) -> None:
+        """Text size, colour and line spacing choices, each an exclusive group of actions."""
+        self.size_actions = self._choice_menu(
+            view_menu.addMenu("Text si&ze"),
+            [(label, percent) for label, percent in NAMED_SIZES],
+            self.set_text_size,
+        )
+        self.theme_actions = self._choice_menu(
+            view_menu.addMenu("&Colours"),
+            [(theme.label, theme.name) for theme in THEMES.values()],
+            self.set_theme,
+        )
+        self.spacing_actions = self._choice_menu(
+            view_menu.addMenu("&Line spacing"),
+            [(_LINE_SPACING_NAMES[value], value) for value in LINE_SPACINGS],
+            self.set_line_spacing,
+        )
+
+    def _choice_menu(self, menu: QMenu, choices: list, on_choose) -> dict:  # noqa: ANN001
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        actions = {}
+        for label, value in choices:
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, v=value: on_choose(v))
+            group.addAction(action)
+            menu.addAction(action)
+            actions[value] = action
+        return actions
 
     def _build_toolbar(self) -> QToolBar:
         toolbar = QToolBar("Main toolbar", self)
@@ -116,22 +166,27 @@ class MainWindow(QMainWindow):
                 button.setObjectName(f"button_{spec.name}")
                 button.setAccessibleName(plain_text(spec.text))
                 button.setAccessibleDescription(spec.tip)
+                button.setToolTip(action.toolTip())
                 button.setMinimumSize(48, 48)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         return toolbar
 
-    def _apply_interface_font(self) -> None:
-        font = QFont(self.font())
-        font.setPointSizeF(INTERFACE_POINT_SIZE)
-        for widget in (
-            self.toolbar,
-            self.search_toolbar,
-            self.contents,
-            self.contents_dock,
-            self.results_dock,
-            self.menuBar(),
-        ):
-            widget.setFont(font)
+    def _apply_interface_font(self, points: float) -> None:
+        """Size every label, button and panel; set on each widget, because widgets styled by
+        a style sheet do not take their parent's font."""
+        font = reading_font(points)  # the same clear typeface as the text
+        if self.menuBar().font() == font:
+            return
+        for top in (self.toolbar, self.search_toolbar, self.contents_dock, self.results_dock):
+            top.setFont(font)
+            for child in top.findChildren(QWidget):
+                child.setFont(font)
+        self.menuBar().setFont(font)
+        for menu in self.menuBar().findChildren(QMenu):
+            menu.setFont(font)
+        self.results.document().setDefaultFont(font)
+        self.contents.set_hit_counts(self.contents.hit_counts())  # re-marks in the new size
+        self.contents.doItemsLayout()
 
     def _connect_signals(self) -> None:
         actions = self.actions_by_name
@@ -143,6 +198,11 @@ class MainWindow(QMainWindow):
         actions["next_section"].triggered.connect(self.go_to_next_section)
         actions["back"].triggered.connect(self.reader.go_back)
         actions["about"].triggered.connect(self.show_about)
+        actions["zoom_in"].triggered.connect(self.larger_text)
+        actions["zoom_out"].triggered.connect(self.smaller_text)
+        actions["zoom_reset"].triggered.connect(self.normal_text)
+        actions["reset_settings"].triggered.connect(self.reset_to_defaults)
+        self.reader.zoom_requested.connect(self._on_reader_zoom_requested)
         actions["find"].triggered.connect(self.search_bar.focus_field)
         actions["find_next"].triggered.connect(self.go_to_next_hit)
         actions["find_previous"].triggered.connect(self.go_to_previous_hit)
@@ -223,6 +283,92 @@ class MainWindow(QMainWindow):
         target = self.reader.adjacent_section(-1)
         if target:
             self.reader.go_to(target, remember=False)
+
+    # -- appearance --------------------------------------------------------------------------
+
+    def apply_appearance(self) -> None:
+        """Show the text, and size and colour the window, as the settings say."""
+        theme = theme_named(self._settings.theme)
+        if theme.name != self._applied_theme:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, theme)
+            self._applied_theme = theme.name
+            self.reader.set_highlight_colours(
+                (theme.hit_text, theme.hit_background),
+                (theme.current_hit_text, theme.current_hit_background),
+            )
+            self.results.set_current_colours(theme.current_hit_text, theme.current_hit_background)
+            if self._hit_cursors:
+                self._show_current_hit()
+        self.reader.set_text_appearance(
+            self.font_scale.points(DEFAULT_POINT_SIZE), self._settings.line_spacing
+        )
+        self._apply_interface_font(interface_points(self.font_scale.percent))
+        self.actions_by_name["zoom_in"].setEnabled(not self.font_scale.at_largest)
+        self.actions_by_name["zoom_out"].setEnabled(not self.font_scale.at_smallest)
+        for value, action in self.size_actions.items():
+            action.setChecked(value == self.font_scale.percent)
+        for value, action in self.theme_actions.items():
+            action.setChecked(value == theme.name)
+        for value, action in self.spacing_actions.items():
+            action.setChecked(value == self._settings.line_spacing)
+
+    def _appearance_changed(self) -> None:
+        self._settings.text_size = self.font_scale.percent
+        self.apply_appearance()
+        save_settings(self._store, self._settings)
+
+    @Slot()
+    def larger_text(self) -> None:
+        """One step bigger (text and interface), up to the largest size."""
+        self.font_scale.bigger()
+        self._appearance_changed()
+
+    @Slot()
+    def smaller_text(self) -> None:
+        """One step smaller, down to the smallest size."""
+        self.font_scale.smaller()
+        self._appearance_changed()
+
+    @Slot()
+    def normal_text(self) -> None:
+        """Back to the default text size."""
+        self.font_scale.reset()
+        self._appearance_changed()
+
+    def set_text_size(self, percent: int) -> None:
+        """Set the text size to ``percent`` of the default (snapped to an offered size)."""
+        self.font_scale.set(percent)
+        self._appearance_changed()
+
+    def set_theme(self, name: str) -> None:
+        """Colour the window with the theme called ``name``."""
+        self._settings.theme = theme_named(name).name
+        self._appearance_changed()
+
+    def set_line_spacing(self, percent: int) -> None:
+        """Set the body line spacing (150 to 250 percent of the font's line height)."""
+        if percent in LINE_SPACINGS:
+            self._settings.line_spacing = percent
+            self._appearance_changed()
+
+    @Slot()
+    def reset_to_defaults(self) -> None:
+        """Put text size, colours, spacing, panels and window size back to their defaults."""
+        self._settings = self._settings.reading_defaults()
+        self.font_scale.reset()
+        self.contents_dock.show()
+        if not (self.isMaximized() or self.isFullScreen()):
+            self.resize(*DEFAULT_WINDOW_SIZE)
+        self._appearance_changed()
+
+    @Slot(int)
+    def _on_reader_zoom_requested(self, step: int) -> None:
+        if step > 0:
+            self.larger_text()
+        else:
+            self.smaller_text()
 
     # -- search ------------------------------------------------------------------------------
 
@@ -314,7 +460,7 @@ class MainWindow(QMainWindow):
             return
         from kyphoreader.ui.aboutdialog import AboutDialog  # built on demand: faster start-up
 
-        dialog = AboutDialog(self.leaflet, self)
+        dialog = AboutDialog(self.leaflet, self.reader.point_size(), self)
         dialog.setFont(self.toolbar.font())
         dialog.exec()
 

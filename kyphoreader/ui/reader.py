@@ -9,11 +9,13 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QWheelEvent,
     QResizeEvent,
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
@@ -28,13 +30,15 @@ COLUMN_CHARACTERS = 66
 #: Line height of body text, as a percentage of the font's line spacing (WCAG 1.4.8: >= 1.5).
 BODY_LINE_HEIGHT = 150
 HEADING_LINE_HEIGHT = 120
+#: How much larger than body text each heading level is at the default size (0.6 = 60 %).
+HEADING_STEPS = {1: 0.6, 2: 0.35, 3: 0.18, 4: 0.1}
 #: Smallest gap kept between the text column and the window edge, in pixels.
 MIN_SIDE_MARGIN = 16
 #: Typical English letters, to estimate the width of an average character.
-#: Search highlights: every match, and the current match (dark, so it stands out from the rest).
-HIT_BACKGROUND = "#ffd54f"
-HIT_FOREGROUND = "#000000"
-CURRENT_HIT_BACKGROUND = "#0b5394"
+#: Search highlights until a theme sets its own: every match, and the current match.
+HIT_BACKGROUND = "#7a4100"
+HIT_FOREGROUND = "#ffffff"
+CURRENT_HIT_BACKGROUND = "#0b3d91"
 CURRENT_HIT_FOREGROUND = "#ffffff"
 _SAMPLE_TEXT = "the quick brown fox jumps over the lazy dog, Kyphoplasty 1234 ETAOIN"
 
@@ -54,10 +58,12 @@ class ReaderView(QTextBrowser):
     Signals:
         current_section_changed(str): the id of the section at the top of the view changed.
         history_changed(bool): whether there is somewhere to go back to.
+        zoom_requested(int): Ctrl+wheel asked for bigger (+1) or smaller (-1) text.
     """
 
     current_section_changed = Signal(str)
     history_changed = Signal(bool)
+    zoom_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +82,9 @@ class ReaderView(QTextBrowser):
         self._history: list[int] = []
         self._current_section = ""
         self._point_size = DEFAULT_POINT_SIZE
+        self._line_spacing = BODY_LINE_HEIGHT
+        self._hit_colours = (HIT_FOREGROUND, HIT_BACKGROUND)
+        self._current_hit_colours = (CURRENT_HIT_FOREGROUND, CURRENT_HIT_BACKGROUND)
         self.document().setDefaultStyleSheet(LEAFLET_CSS)
         self.document().setDefaultFont(reading_font(self._point_size))
 
@@ -114,23 +123,91 @@ class ReaderView(QTextBrowser):
     def _apply_block_spacing(self) -> None:
         """Give every block generous line and paragraph spacing that scales with the font."""
         line = QFontMetricsF(reading_font(self._point_size)).lineSpacing()
+        heading_height = max(HEADING_LINE_HEIGHT, self._line_spacing - 30)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         block = self.document().begin()
         while block.isValid():
             fmt = QTextBlockFormat()
-            is_heading = block.blockFormat().headingLevel() > 0
+            level = block.blockFormat().headingLevel()
+            is_heading = level > 0
+            if is_heading:
+                self._size_heading(cursor, block, level)
             fmt.setLineHeight(
-                HEADING_LINE_HEIGHT if is_heading else BODY_LINE_HEIGHT,
+                heading_height if is_heading else self._line_spacing,
                 QTextBlockFormat.LineHeightTypes.ProportionalHeight.value,
             )
             fmt.setTopMargin(line * (1.2 if is_heading else 0.0))
-            fmt.setBottomMargin(line * (0.5 if is_heading else 1.0))
+            fmt.setBottomMargin(line * (0.5 if is_heading else self._line_spacing / 100))
             fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)  # never justified or centred
             cursor.setPosition(block.position())
             cursor.mergeBlockFormat(fmt)
             block = block.next()
         cursor.endEditBlock()
+
+    def _size_heading(self, cursor: QTextCursor, block: QTextBlock, level: int) -> None:
+        """Make a heading bold and larger than the body, by less as the body grows.
+
+        At the largest sizes full-size headings would be too big to fit a line, so the
+        step above body text shrinks as the text grows (always at least 8 % larger).
+        """
+        step = HEADING_STEPS.get(level, HEADING_STEPS[max(HEADING_STEPS)])
+        shrink = (100 / max(100.0, 100 * self._point_size / DEFAULT_POINT_SIZE)) ** 0.5
+        size = self._point_size * (1 + max(0.08, step * shrink))
+        # Qt sizes HTML headings by a relative "size adjustment" that overrides any point
+        # size, so each fragment's format is replaced by one without it (anchors are kept).
+        fragments = []
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fragments.append((fragment.position(), fragment.length(), fragment.charFormat()))
+            iterator += 1
+        for position, length, char_format in fragments:
+            char_format.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+            char_format.setFontPointSize(size)
+            char_format.setFontWeight(QFont.Weight.Bold.value)
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(char_format)
+        cursor.clearSelection()
+
+    # -- size, spacing and colours -----------------------------------------------------------
+
+    def point_size(self) -> float:
+        """The body text size in points."""
+        return self._point_size
+
+    def line_spacing(self) -> int:
+        """The body line height, as a percentage of the font's line spacing."""
+        return self._line_spacing
+
+    def set_text_appearance(self, point_size: float, line_spacing: int) -> None:
+        """Re-flow the text at a new size and line spacing, keeping the same text at the top."""
+        if (point_size, line_spacing) == (self._point_size, self._line_spacing):
+            return
+        position = self.top_position()
+        self._point_size = point_size
+        self._line_spacing = line_spacing
+        self.document().setDefaultFont(reading_font(point_size))
+        self._apply_block_spacing()
+        self._update_column()
+        self.scroll_to_position(position)
+        self._on_scrolled()
+
+    def set_highlight_colours(self, hit: tuple[str, str], current: tuple[str, str]) -> None:
+        """Colours (text, background) of search matches and of the current match."""
+        self._hit_colours = hit
+        self._current_hit_colours = current
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        """Ctrl+wheel asks for bigger or smaller text instead of Qt's own zoom."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            step = event.angleDelta().y()
+            if step:
+                self.zoom_requested.emit(1 if step > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     # -- the centred text column -------------------------------------------------------------
 
@@ -321,10 +398,10 @@ class ReaderView(QTextBrowser):
         for index, cursor in enumerate(cursors):
             if cursor is None or index == current:
                 continue
-            selections.append(_highlight(cursor, HIT_BACKGROUND, HIT_FOREGROUND))
+            selections.append(_highlight(cursor, *self._hit_colours))
         chosen = cursors[current] if 0 <= current < len(cursors) else None
         if chosen is not None:
-            selections.append(_highlight(chosen, CURRENT_HIT_BACKGROUND, CURRENT_HIT_FOREGROUND))
+            selections.append(_highlight(chosen, *self._current_hit_colours, underline=True))
         self.setExtraSelections(selections)
         if chosen is not None:
             self.setTextCursor(chosen)
@@ -387,9 +464,14 @@ class ReaderView(QTextBrowser):
 
 
 
-def _highlight(cursor: QTextCursor, background: str, foreground: str) -> QTextEdit.ExtraSelection:
+def _highlight(
+    cursor: QTextCursor, foreground: str, background: str, underline: bool = False
+) -> QTextEdit.ExtraSelection:
     selection = QTextEdit.ExtraSelection()
     selection.cursor = cursor  # type: ignore[attr-defined]
-    selection.format.setBackground(QBrush(QColor(background)))  # type: ignore[attr-defined]
-    selection.format.setForeground(QBrush(QColor(foreground)))  # type: ignore[attr-defined]
+    text_format = selection.format  # type: ignore[attr-defined]
+    text_format.setBackground(QBrush(QColor(background)))
+    text_format.setForeground(QBrush(QColor(foreground)))
+    if underline:  # the current match differs by more than colour
+        text_format.setFontUnderline(True)
     return selection

@@ -12,11 +12,11 @@ from kyphoreader.search import SearchResult
 #: At most this many results are listed (the count and next/previous still cover all).
 MAX_LISTED = 300
 _HIT_PREFIX = "hit-"
-#: Background of the current result in the list (links stay readable on it: about 7.5:1).
-CURRENT_BACKGROUND = "#ffd54f"
 
 
-def results_html(result: SearchResult, current: int) -> str:
+def results_html(
+    result: SearchResult, current: int, current_colours: tuple[str, str] = ("#000000", "#ffd54f")
+) -> str:
     """Return the result list as HTML; each hit is a link to ``#hit-N``."""
     parts = []
     if result.message:
@@ -31,12 +31,19 @@ def results_html(result: SearchResult, current: int) -> str:
         for hit in group.hits:
             if number >= MAX_LISTED:
                 break
-            mark, style = ("▶ ", f' style="background-color: {CURRENT_BACKGROUND};"') if (
-                number == current
-            ) else ("", "")
+            text_colour, background = current_colours
+            mark, style, link_style = (
+                (
+                    "▶ ",
+                    f' style="background-color: {background}; color: {text_colour};"',
+                    f' style="color: {text_colour};"',
+                )
+                if number == current
+                else ("", "", "")
+            )
             parts.append(
-                f'<li{style}>{mark}<a href="#{_HIT_PREFIX}{number}">{escape(hit.before)}'
-                f"<b>{escape(hit.match_text)}</b>{escape(hit.after)}</a></li>"
+                f'<li{style}>{mark}<a href="#{_HIT_PREFIX}{number}"{link_style}>'
+                f"{escape(hit.before)}<b>{escape(hit.match_text)}</b>{escape(hit.after)}</a></li>"
             )
             number += 1
         parts.append("</ul>")
@@ -66,11 +73,16 @@ class ResultsPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
+        self._current_colours = ("#000000", "#ffd54f")
+
+    def set_current_colours(self, text: str, background: str) -> None:
+        """Colours of the current result (the theme's current-match colours)."""
+        self._current_colours = (text, background)
 
     def show_result(self, result: SearchResult | None, current: int = 0) -> None:
         """Show ``result`` with hit ``current`` marked; None empties the list."""
         position = self.verticalScrollBar().value()
-        self.setHtml(results_html(result, current) if result else "")
+        self.setHtml(results_html(result, current, self._current_colours) if result else "")
         self.verticalScrollBar().setValue(position)
 
     @Slot(QUrl)

@@ -76,6 +76,7 @@ class TocPanel(QTreeWidget):
         self.setItemDelegate(_WrappingDelegate(self))
         self._items: dict[str, QTreeWidgetItem] = {}
         self._hit_counts: dict[str, int] = {}
+        self._font_of_marks = QFont(self.font())
         self.itemClicked.connect(self._on_item_chosen)
         self.itemActivated.connect(self._on_item_chosen)
 
@@ -126,6 +127,10 @@ class TocPanel(QTreeWidget):
         self.scrollToItem(item)
         self.viewport().update()
 
+    def hit_counts(self) -> dict[str, int]:
+        """The number of search matches marked on each section."""
+        return dict(self._hit_counts)
+
     def set_hit_counts(self, counts: dict[str, int]) -> None:
         """Mark sections that hold search matches: bold, with the number of matches."""
         changed = {
@@ -133,6 +138,9 @@ class TocPanel(QTreeWidget):
             for section_id in set(counts) | set(self._hit_counts)
             if counts.get(section_id, 0) != self._hit_counts.get(section_id, 0)
         }
+        if self._font_of_marks != self.font():
+            changed = set(self._items)  # the interface size changed: re-mark everything
+            self._font_of_marks = QFont(self.font())
         self._hit_counts = dict(counts)
         if not changed:
             return

@@ -69,14 +69,25 @@ def test_emphasis_in_a_leaflet_becomes_bold_not_italic(qtbot, sample_leaflet):
     assert cursor.charFormat().fontWeight() >= 600
 
 
-def test_headings_are_bold_and_larger_than_body(window):
+def first_line_ascent(block) -> float:
+    return block.layout().lineAt(0).ascent()
+
+
+@pytest.mark.parametrize("percent", [100, 400])
+def test_headings_are_bold_and_larger_than_body(window, percent):
+    window.set_text_size(percent)
     reader = window.reader
-    body_size = reader.document().defaultFont().pointSizeF()
+    body = body_blocks(reader.document())[0]
+    previous = None
     for level in (1, 2, 3):
         heading = next(b for b in blocks(reader.document()) if b.blockFormat().headingLevel() == level)
         fragment = heading.begin().fragment()
         assert fragment.charFormat().fontWeight() >= 600
-        assert reader.document().find(heading.text()).charFormat().font().pointSizeF() > body_size
+        ascent = first_line_ascent(heading)
+        assert ascent > first_line_ascent(body) * 1.05, (level, percent)
+        if previous is not None:
+            assert ascent < previous  # a clear hierarchy: h1 > h2 > h3
+        previous = ascent
 
 
 def longest_line(document) -> int:

@@ -87,10 +87,17 @@ def test_a_corrected_spelling_is_said_plainly(window, qtbot):
 
 def test_all_matches_are_highlighted_and_the_current_one_differs(window, qtbot):
     type_query(window, qtbot, "cement")
+    from kyphoreader.theme import THEMES
+
+    theme = THEMES["default"]
     selections = window.reader.extraSelections()
     backgrounds = [s.format.background().color().name() for s in selections]
-    assert backgrounds.count("#0b5394") == 1
-    assert backgrounds.count("#ffd54f") == len(selections) - 1
+    assert backgrounds.count(theme.current_hit_background) == 1
+    assert backgrounds.count(theme.hit_background) == len(selections) - 1
+    current = next(
+        s for s in selections if s.format.background().color().name() == theme.current_hit_background
+    )
+    assert current.format.fontUnderline()  # marked by more than colour
     for selection in selections:
         assert selection.cursor.selectedText().lower() == "cement"
 

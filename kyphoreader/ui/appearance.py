@@ -1,0 +1,91 @@
+"""Apply a colour theme and the reading typeface to the whole application."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from PySide6.QtGui import QColor, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication
+
+from kyphoreader.theme import Theme
+
+#: The typeface designed for low vision that ships with the reader (SIL Open Font License).
+READING_FAMILY = "Atkinson Hyperlegible"
+_FONT_PACKAGE = "fontpkg_atkinson_hyperlegible"
+_FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
+
+
+@functools.lru_cache(maxsize=1)
+def load_reading_typeface() -> bool:
+    """Register Atkinson Hyperlegible with Qt once. False: the system sans-serif is used."""
+    try:
+        folder = resources.files(_FONT_PACKAGE) / "files"
+        loaded = [
+            QFontDatabase.addApplicationFont(str(folder / name)) >= 0 for name in _FONT_FILES
+        ]
+    except (ModuleNotFoundError, OSError, TypeError):
+        return False
+    return all(loaded) and READING_FAMILY in QFontDatabase.families()
+
+
+def palette_for(theme: Theme) -> QPalette:
+    """A palette that colours every widget (panels, toolbar, dialogs) in ``theme``."""
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: theme.panel_background,
+        QPalette.ColorRole.WindowText: theme.panel_text,
+        QPalette.ColorRole.Base: theme.background,
+        QPalette.ColorRole.AlternateBase: theme.panel_background,
+        QPalette.ColorRole.Text: theme.text,
+        QPalette.ColorRole.Button: theme.button_background,
+        QPalette.ColorRole.ButtonText: theme.panel_text,
+        QPalette.ColorRole.BrightText: theme.text,
+        QPalette.ColorRole.Highlight: theme.selection_background,
+        QPalette.ColorRole.HighlightedText: theme.selection_text,
+        QPalette.ColorRole.Link: theme.link,
+        QPalette.ColorRole.LinkVisited: theme.link,
+        QPalette.ColorRole.ToolTipBase: theme.background,
+        QPalette.ColorRole.ToolTipText: theme.text,
+        QPalette.ColorRole.PlaceholderText: theme.placeholder,
+    }
+    for role, colour in roles.items():
+        palette.setColor(QPalette.ColorGroup.All, role, QColor(colour))
+    disabled = QColor(theme.panel_text)
+    disabled.setAlphaF(0.55)
+    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def stylesheet_for(theme: Theme) -> str:
+    """Big, clearly bordered buttons and a thick focus ring in the theme's colours."""
+    return f"""
+QToolBar {{ spacing: 6px; padding: 4px; }}
+QToolButton {{
+    color: {theme.panel_text}; background: {theme.button_background};
+    border: 2px solid {theme.button_border}; border-radius: 6px;
+    padding: 6px 12px; min-width: 44px; min-height: 44px;
+}}
+QToolButton:checked {{ border-width: 4px; }}
+QToolButton:hover {{ border-color: {theme.focus}; }}
+QToolButton:focus, QLineEdit:focus, QTreeView:focus, QTextBrowser:focus,
+QPushButton:focus {{ border: 4px solid {theme.focus}; }}
+QLineEdit {{
+    color: {theme.text}; background: {theme.background};
+    border: 2px solid {theme.button_border}; border-radius: 6px; padding: 4px 8px;
+}}
+QPushButton {{
+    color: {theme.panel_text}; background: {theme.button_background};
+    border: 2px solid {theme.button_border}; border-radius: 6px;
+    padding: 6px 16px; min-height: 44px;
+}}
+"""
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Colour the whole application in ``theme``."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")  # honours the palette the same way on every platform
+    app.setPalette(palette_for(theme))
+    app.setStyleSheet(stylesheet_for(theme))
