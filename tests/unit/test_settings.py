@@ -5,7 +5,10 @@ from __future__ import annotations
 from kyphoreader.settings import (
     KEY_GEOMETRY,
     KEY_LAST_SECTION,
+    KEY_LINE_SPACING,
     KEY_STATE_VERSION,
+    KEY_TEXT_SIZE,
+    KEY_THEME,
     Settings,
     load_settings,
     save_settings,
@@ -28,7 +31,14 @@ class DictStore:
 
 def test_round_trip():
     store = DictStore()
-    saved = Settings(geometry=b"\x01\x02", window_state=b"\x03", last_section="summary")
+    saved = Settings(
+        geometry=b"\x01\x02",
+        window_state=b"\x03",
+        last_section="summary",
+        text_size=250,
+        theme="high_contrast",
+        line_spacing=200,
+    )
     assert save_settings(store, saved)
     assert load_settings(store) == saved
 
@@ -61,3 +71,30 @@ def test_a_store_that_raises_gives_defaults():
 
     assert load_settings(BrokenStore()) == Settings()
     assert save_settings(BrokenStore(), Settings()) is False
+
+
+def test_out_of_range_and_wrong_type_values_give_defaults():
+    store = DictStore()
+    store.data = {
+        KEY_TEXT_SIZE: 5000,
+        KEY_THEME: "purple",
+        KEY_LINE_SPACING: "lots",
+    }
+    loaded = load_settings(store)
+    assert (loaded.text_size, loaded.theme, loaded.line_spacing) == (100, "default", 150)
+    store.data = {KEY_TEXT_SIZE: True, KEY_THEME: 7, KEY_LINE_SPACING: [175]}
+    loaded = load_settings(store)
+    assert (loaded.text_size, loaded.theme, loaded.line_spacing) == (100, "default", 150)
+
+
+def test_values_stored_as_text_are_read_back():
+    store = DictStore()
+    store.data = {KEY_TEXT_SIZE: "200", KEY_THEME: "dark", KEY_LINE_SPACING: "250"}
+    loaded = load_settings(store)
+    assert (loaded.text_size, loaded.theme, loaded.line_spacing) == (200, "dark", 250)
+
+
+def test_reading_defaults_keep_the_window_but_reset_the_look():
+    changed = Settings(geometry=b"g", last_section="summary", text_size=300, theme="dark")
+    reset = changed.reading_defaults()
+    assert reset == Settings(geometry=b"g", last_section="summary")

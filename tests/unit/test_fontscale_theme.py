@@ -1,0 +1,92 @@
+"""Text size steps and clamping; theme contrast ratios computed from the themes' own colours."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyphoreader.fontscale import (
+    LEVELS,
+    MAX_INTERFACE_POINTS,
+    NAMED_SIZES,
+    FontScale,
+    interface_points,
+    nearest_level,
+)
+from kyphoreader.theme import THEMES, contrast_ratio, theme_named
+
+
+def test_range_is_50_to_400_percent():
+    assert (LEVELS[0], LEVELS[-1]) == (50, 400)
+    assert 100 in LEVELS
+
+
+def test_bigger_and_smaller_step_through_the_levels():
+    scale = FontScale()
+    assert scale.bigger() == 110
+    assert scale.smaller() == 100
+    assert scale.smaller() == 90
+
+
+def test_clamped_at_both_ends():
+    scale = FontScale(400)
+    assert scale.at_largest and scale.bigger() == 400
+    scale = FontScale(50)
+    assert scale.at_smallest and scale.smaller() == 50
+
+
+def test_reset_and_snapping():
+    scale = FontScale(333)
+    assert scale.percent == 350
+    assert scale.reset() == 100
+    assert nearest_level(10_000) == 400 and nearest_level(-5) == 50
+    assert all(percent in LEVELS for _label, percent in NAMED_SIZES)
+
+
+def test_points_scale_from_the_default():
+    assert FontScale(200).points(16) == 32
+
+
+def test_interface_grows_with_the_text_but_stays_usable():
+    assert interface_points(100) == 14
+    assert interface_points(50) == 12
+    assert interface_points(400) == MAX_INTERFACE_POINTS
+    assert MAX_INTERFACE_POINTS >= 16  # at least the default body size at the largest setting
+
+
+def test_contrast_ratio_arithmetic():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast_ratio("#777777", "#777777") == pytest.approx(1)
+    assert contrast_ratio("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
+def test_every_theme_meets_the_contrast_targets(theme):
+    seven_to_one = [
+        (theme.text, theme.background),
+        (theme.panel_text, theme.panel_background),
+        (theme.panel_text, theme.button_background),
+        (theme.link, theme.background),
+        (theme.hit_text, theme.hit_background),
+        (theme.current_hit_text, theme.current_hit_background),
+        (theme.selection_text, theme.selection_background),
+    ]
+    for first, second in seven_to_one:
+        assert contrast_ratio(first, second) >= 7, (theme.name, first, second)
+    three_to_one = [
+        (theme.hit_background, theme.background),  # a match against the page
+        (theme.current_hit_background, theme.background),
+        (theme.selection_background, theme.panel_background),  # current section mark
+        (theme.focus, theme.panel_background),  # focus ring on panels
+        (theme.focus, theme.background),  # focus ring round the text
+        (theme.focus, theme.button_background),
+        (theme.button_border, theme.panel_background),
+    ]
+    for first, second in three_to_one:
+        assert contrast_ratio(first, second) >= 3, (theme.name, first, second)
+    assert contrast_ratio(theme.placeholder, theme.background) >= 4.5
+
+
+def test_unknown_theme_falls_back_to_the_default():
+    assert theme_named("nonsense").name == "default"
+    assert {"default", "high_contrast", "dark"} <= set(THEMES)
+    assert theme_named("high_contrast").background == "#000000"
