@@ -1,32 +1,11 @@
-"""Apply a colour theme and the reading typeface to the whole application."""
+"""Apply a colour theme to the whole application: palette, buttons and focus ring."""
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
-
-from PySide6.QtGui import QColor, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from kyphoreader.theme import Theme
-
-#: The typeface designed for low vision that ships with the reader (SIL Open Font License).
-READING_FAMILY = "Atkinson Hyperlegible"
-_FONT_PACKAGE = "fontpkg_atkinson_hyperlegible"
-_FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
-
-
-@functools.lru_cache(maxsize=1)
-def load_reading_typeface() -> bool:
-    """Register Atkinson Hyperlegible with Qt once. False: the system sans-serif is used."""
-    try:
-        folder = resources.files(_FONT_PACKAGE) / "files"
-        loaded = [
-            QFontDatabase.addApplicationFont(str(folder / name)) >= 0 for name in _FONT_FILES
-        ]
-    except (ModuleNotFoundError, OSError, TypeError):
-        return False
-    return all(loaded) and READING_FAMILY in QFontDatabase.families()
 
 
 def palette_for(theme: Theme) -> QPalette:

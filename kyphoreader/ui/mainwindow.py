@@ -23,7 +23,8 @@ from kyphoreader.synonyms import SynonymError, load_synonyms_for
 from kyphoreader.settings import Settings, load_settings, save_settings
 from kyphoreader.theme import LINE_SPACINGS, THEMES, theme_named
 from kyphoreader.ui.actions import ACTION_SPECS, create_actions, plain_text
-from kyphoreader.ui.appearance import apply_theme, load_reading_typeface
+from kyphoreader.typography import load_reading_typeface
+from kyphoreader.ui.appearance import apply_theme
 from kyphoreader.ui.reader import DEFAULT_POINT_SIZE, ReaderView, reading_font
 from kyphoreader.ui.resultspanel import ResultsPanel
 from kyphoreader.ui.searchbar import SearchBar

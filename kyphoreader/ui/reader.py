@@ -12,13 +12,12 @@ from PySide6.QtGui import (
     QWheelEvent,
     QResizeEvent,
     QTextBlock,
-    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
+from kyphoreader import typography
 from kyphoreader.document import LEAFLET_CSS, leaflet_document_html
 from kyphoreader.leaflet import Leaflet
 from kyphoreader.search import Hit
@@ -29,9 +28,6 @@ DEFAULT_POINT_SIZE = 16.0
 COLUMN_CHARACTERS = 66
 #: Line height of body text, as a percentage of the font's line spacing (WCAG 1.4.8: >= 1.5).
 BODY_LINE_HEIGHT = 150
-HEADING_LINE_HEIGHT = 120
-#: How much larger than body text each heading level is at the default size (0.6 = 60 %).
-HEADING_STEPS = {1: 0.6, 2: 0.35, 3: 0.18, 4: 0.1}
 #: Smallest gap kept between the text column and the window edge, in pixels.
 MIN_SIDE_MARGIN = 16
 #: Typical English letters, to estimate the width of an average character.
@@ -44,12 +40,8 @@ _SAMPLE_TEXT = "the quick brown fox jumps over the lazy dog, Kyphoplasty 1234 ET
 
 
 def reading_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
-    """Return the sans-serif body font at ``point_size``."""
-    font = QFont()
-    font.setFamilies(["Atkinson Hyperlegible", "Verdana", "DejaVu Sans", "Arial", "sans-serif"])
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(point_size)
-    return font
+    """Return the reading font at ``point_size`` (the default body size if not given)."""
+    return typography.reading_font(point_size)
 
 
 class ReaderView(QTextBrowser):
@@ -121,55 +113,8 @@ class ReaderView(QTextBrowser):
         return anchors
 
     def _apply_block_spacing(self) -> None:
-        """Give every block generous line and paragraph spacing that scales with the font."""
-        line = QFontMetricsF(reading_font(self._point_size)).lineSpacing()
-        heading_height = max(HEADING_LINE_HEIGHT, self._line_spacing - 30)
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        block = self.document().begin()
-        while block.isValid():
-            fmt = QTextBlockFormat()
-            level = block.blockFormat().headingLevel()
-            is_heading = level > 0
-            if is_heading:
-                self._size_heading(cursor, block, level)
-            fmt.setLineHeight(
-                heading_height if is_heading else self._line_spacing,
-                QTextBlockFormat.LineHeightTypes.ProportionalHeight.value,
-            )
-            fmt.setTopMargin(line * (1.2 if is_heading else 0.0))
-            fmt.setBottomMargin(line * (0.5 if is_heading else self._line_spacing / 100))
-            fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)  # never justified or centred
-            cursor.setPosition(block.position())
-            cursor.mergeBlockFormat(fmt)
-            block = block.next()
-        cursor.endEditBlock()
-
-    def _size_heading(self, cursor: QTextCursor, block: QTextBlock, level: int) -> None:
-        """Make a heading bold and larger than the body, by less as the body grows.
-
-        At the largest sizes full-size headings would be too big to fit a line, so the
-        step above body text shrinks as the text grows (always at least 8 % larger).
-        """
-        step = HEADING_STEPS.get(level, HEADING_STEPS[max(HEADING_STEPS)])
-        shrink = (100 / max(100.0, 100 * self._point_size / DEFAULT_POINT_SIZE)) ** 0.5
-        size = self._point_size * (1 + max(0.08, step * shrink))
-        # Qt sizes HTML headings by a relative "size adjustment" that overrides any point
-        # size, so each fragment's format is replaced by one without it (anchors are kept).
-        fragments = []
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            fragments.append((fragment.position(), fragment.length(), fragment.charFormat()))
-            iterator += 1
-        for position, length, char_format in fragments:
-            char_format.clearProperty(QTextFormat.Property.FontSizeAdjustment)
-            char_format.setFontPointSize(size)
-            char_format.setFontWeight(QFont.Weight.Bold.value)
-            cursor.setPosition(position)
-            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(char_format)
-        cursor.clearSelection()
+        """Set line spacing, paragraph gaps and headings for the current size."""
+        typography.set_text(self.document(), self._point_size, self._line_spacing)
 
     # -- size, spacing and colours -----------------------------------------------------------
 
@@ -188,7 +133,6 @@ class ReaderView(QTextBrowser):
         position = self.top_position()
         self._point_size = point_size
         self._line_spacing = line_spacing
-        self.document().setDefaultFont(reading_font(point_size))
         self._apply_block_spacing()
         self._update_column()
         self.scroll_to_position(position)
