@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from kyphoreader.leaflet import Leaflet
+from kyphoreader.leaflet import Leaflet, Section
 
 #: Anchor of the title block at the top of the document.
 TITLE_ANCHOR = "leaflet-title"
@@ -69,3 +69,43 @@ def about_html(leaflet: Leaflet) -> str:
         f"<p>Leaflet file: {escape(leaflet.source_name)}</p>" if leaflet.source_name else ""
     )
     return f"<h2>{escape(meta.title)}</h2>{notice}{disclaimer}<table>{table}</table>{file_line}"
+
+
+#: Print rules: black text, links underlined (the one underline large-print guidance allows).
+PRINT_CSS = LEAFLET_CSS + """
+a { color: #000000; text-decoration: underline; }
+"""
+#: Anchor of the closing "About this copy" block, kept whole on the last page.
+COLOPHON_ANCHOR = "about-this-copy"
+
+
+def print_document_html(leaflet: Leaflet, sections: list[Section] | None, printed_on: str) -> str:
+    """Return the HTML of a printed copy: title, the chosen sections, then its provenance.
+
+    Args:
+        leaflet: the leaflet.
+        sections: the sections to print, in order; None for the whole leaflet.
+        printed_on: the date to print on the last page.
+    """
+    meta = leaflet.meta
+    body = leaflet.html if sections is None else "\n".join(s.html for s in sections)
+    parts = [f'<h1 id="{TITLE_ANCHOR}">{escape(meta.title)}</h1>']
+    if meta.summary:
+        parts.append(f"<p><b>{escape(meta.summary)}</b></p>")
+    parts.append(body)
+    details = [
+        ("Source", meta.source),
+        ("Version", meta.version),
+        ("Review status", meta.review_status),
+        ("Please note", meta.disclaimer),
+        ("Printed on", printed_on),
+    ]
+    parts.append(f'<h2 id="{COLOPHON_ANCHOR}">About this copy</h2>')
+    parts.extend(
+        f"<p><b>{escape(label)}:</b> {escape(value)}</p>" for label, value in details if value
+    )
+    return (
+        f"<html><head><title>{escape(meta.title)}</title></head><body>\n"
+        + "\n".join(parts)
+        + "\n</body></html>"
+    )

@@ -26,6 +26,8 @@ READING_FAMILIES = ["Atkinson Hyperlegible", "Verdana", "DejaVu Sans", "Arial", 
 _FONT_PACKAGE = "fontpkg_atkinson_hyperlegible"
 _FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
 HEADING_LINE_HEIGHT = 120
+#: The resolution in which QTextDocument takes block margins when laid out for a printer.
+LOGICAL_DPI = 96
 #: How much larger than body text each heading level is at the normal size (0.6 = 60 %).
 HEADING_STEPS = {1: 0.6, 2: 0.35, 3: 0.18, 4: 0.1}
 #: Body size (points) up to which headings keep their full step; above it the step shrinks
@@ -78,8 +80,12 @@ def set_text(
     """
     font = reading_font(body_points)
     document.setDefaultFont(font)
-    metrics = QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
-    line = metrics.lineSpacing()
+    if device is None:
+        line = QFontMetricsF(font).lineSpacing()
+    else:
+        # A document laid out for a printer takes margins in 96-dpi pixels and scales them to
+        # the device itself, so the printer's line height is converted back.
+        line = QFontMetricsF(font, device).lineSpacing() * LOGICAL_DPI / device.logicalDpiY()
     heading_height = max(HEADING_LINE_HEIGHT, line_spacing - 30)
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
