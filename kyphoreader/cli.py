@@ -7,14 +7,26 @@ work on a machine without a display.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, __version__
-from kyphoreader.leaflet import MAX_LEAFLET_BYTES, LeafletError
+from kyphoreader.leaflet import MAX_LEAFLET_BYTES, Leaflet, LeafletError
 from kyphoreader.leafletcache import default_cache_dir, load_leaflet_cached
 from kyphoreader.paths import default_leaflet_path
+from kyphoreader.printoptions import (
+    DEFAULT_PRINT_POINTS,
+    MAX_PRINT_POINTS,
+    MIN_PRINT_POINTS,
+    PrintOptionError,
+    PrintOptions,
+    default_paper,
+    parse_paper,
+    parse_print_size,
+)
 
 
 @dataclass(frozen=True)
@@ -23,11 +35,34 @@ class Options:
 
     leaflet_path: Path
     quit_after_first_paint: bool = False
+    export_pdf: Path | None = None
+    print_options: PrintOptions = PrintOptions()
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """Report a bad command line in one line on stderr (no usage block), exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _print_size(text: str) -> float:
+    try:
+        return parse_print_size(text)
+    except PrintOptionError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _paper(text: str) -> str:
+    try:
+        return parse_paper(text)
+    except PrintOptionError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser (also used to document the options in tests)."""
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog=APP_NAME,
         description=f"{APP_DISPLAY_NAME}: a large-print, offline reader for patient leaflets.",
         epilog=(
@@ -40,6 +75,31 @@ def build_parser() -> argparse.ArgumentParser:
         "leaflet", nargs="?", metavar="LEAFLET.md", help="a leaflet file to open instead"
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    export = parser.add_argument_group(
+        "large-print PDF (no window, no display needed)",
+        "Write a PDF re-flowed at the print size, with the title and 'Page n of N' on every "
+        "page, then exit.",
+    )
+    export.add_argument("--export-pdf", metavar="OUT.pdf", type=Path, help="write the PDF here")
+    export.add_argument(
+        "--print-size",
+        metavar="PT",
+        type=_print_size,
+        default=DEFAULT_PRINT_POINTS,
+        help=f"text size in points, {MIN_PRINT_POINTS:g} to {MAX_PRINT_POINTS:g} "
+        f"(default {DEFAULT_PRINT_POINTS:g}; Standard 12, Clear 14, Large 18, Extra large 22, "
+        "Giant 28)",
+    )
+    export.add_argument(
+        "--paper", type=_paper, default=None, help="A4 or Letter (default: from the locale)"
+    )
+    export.add_argument(
+        "--section",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="print only this section and its sub-sections (repeat for more; default: all)",
+    )
     # Used by the start-up benchmark: report when the window first paints, then quit.
     parser.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -47,9 +107,49 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_options(argv: list[str] | None = None) -> Options:
     """Parse ``argv`` (without the program name) into Options."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     path = Path(args.leaflet) if args.leaflet else default_leaflet_path()
-    return Options(leaflet_path=path, quit_after_first_paint=args.quit_after_first_paint)
+    if args.export_pdf is None and (args.section or args.paper):
+        parser.error("--section and --paper need --export-pdf")
+    paper = args.paper or default_paper(locale_country())
+    return Options(
+        leaflet_path=path,
+        quit_after_first_paint=args.quit_after_first_paint,
+        export_pdf=args.export_pdf,
+        print_options=PrintOptions(args.print_size, paper, tuple(args.section)),
+    )
+
+
+def locale_country() -> str:
+    """The two-letter country of the user's locale, or '' if unknown (Qt-free)."""
+    import locale
+
+    name = locale.getlocale(locale.LC_CTYPE)[0] or os.environ.get("LANG", "")
+    parts = name.split(".")[0].replace("-", "_").split("_")
+    return parts[1].upper() if len(parts) > 1 else ""
+
+
+def export_pdf(options: Options, leaflet: Leaflet) -> int:
+    """Write the large-print PDF without a window. Returns the exit status."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
+    from PySide6.QtGui import QGuiApplication
+
+    from kyphoreader.printing import PrintError
+    from kyphoreader.printing import export_pdf as write_pdf
+
+    _application = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert options.export_pdf is not None
+    try:
+        pages = write_pdf(leaflet, options.print_options, options.export_pdf)
+    except (PrintError, PrintOptionError) as error:
+        print(f"{APP_NAME}: error: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"Wrote {options.export_pdf}: {pages} pages at {options.print_options.point_size:g} pt "
+        f"on {options.print_options.paper}"
+    )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     except LeafletError as error:
         print(f"{APP_NAME}: error: {error}", file=sys.stderr)
         return 2
+    if options.export_pdf is not None:
+        return export_pdf(options, leaflet)
     from kyphoreader.app import run  # Qt is imported only once there is a window to show.
 
     return run(options, leaflet)

@@ -130,10 +130,20 @@ class PagedLeaflet:
         return [self._page_of(top + layout.lineAt(i).y()) for i in range(layout.lineCount())]
 
     def _break_before(self, block: QTextBlock) -> None:
+        """Start a new page at ``block``; the headings and text that follow it go with it."""
         fmt = QTextBlockFormat()
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        cursor = QTextCursor(block)
-        cursor.mergeBlockFormat(fmt)
+        QTextCursor(block).mergeBlockFormat(fmt)
+        following = block.next()
+        while following.isValid():
+            policy = following.blockFormat().pageBreakPolicy()
+            if policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                cleared = QTextBlockFormat(following.blockFormat())
+                cleared.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+                QTextCursor(following).setBlockFormat(cleared)
+            if following.blockFormat().headingLevel() == 0:
+                break
+            following = following.next()
 
     def _keep_things_together(self) -> None:
         """Move headings, lone lines and the closing block to the next page until none is left.
@@ -164,15 +174,14 @@ class PagedLeaflet:
                     next_pages = self._line_pages(following) if following.isValid() else []
                     if pages[0] != pages[-1] or (next_pages and next_pages[0] != pages[-1]):
                         return self._heading_run_start(block, moved)
-                elif 1 < len(pages) <= MAX_LINES_TO_MOVE and (
-                    pages[0] != pages[1] or pages[-1] != pages[-2]
+                elif len(pages) > 1 and (
+                    pages[0] != pages[1]  # a first line alone at the foot of a page
+                    or (len(pages) <= MAX_LINES_TO_MOVE and pages[-1] != pages[-2])  # last, head
                 ):
                     previous = block.previous()
                     if previous.isValid() and previous.blockFormat().headingLevel() > 0:
                         return self._heading_run_start(previous, moved)
                     return block
-                elif len(pages) > MAX_LINES_TO_MOVE and pages[0] != pages[1]:
-                    return block  # a first line alone at the foot of a page
             block = block.next()
         if colophon is not None and colophon.blockNumber() not in moved:
             first = self._line_pages(colophon)[0]

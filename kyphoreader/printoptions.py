@@ -87,7 +87,7 @@ def with_subsections(section: Section) -> list[str]:
 
 
 def chosen_sections(leaflet: Leaflet, section_ids: tuple[str, ...]) -> list[Section]:
-    """The sections to print, in the leaflet's order (all of them if none are named).
+    """The sections to print with their sub-sections, in the leaflet's order (all if none).
 
     Raises:
         PrintOptionError: naming any id the leaflet does not have, and the ids it has.
@@ -99,5 +99,10 @@ def chosen_sections(leaflet: Leaflet, section_ids: tuple[str, ...]) -> list[Sect
             f"no section {', '.join(repr(u) for u in unknown)} in this leaflet; "
             f"its sections are: {', '.join(known)}"
         )
-    wanted = set(section_ids) if section_ids else set(known)
+    if not section_ids:
+        return list(leaflet.walk())
+    wanted: set[str] = set()
+    for section in leaflet.walk():
+        if section.id in section_ids:
+            wanted.update(with_subsections(section))
     return [section for section in leaflet.walk() if section.id in wanted]

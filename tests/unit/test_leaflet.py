@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import DATA_DIR
 
 from kyphoreader.leaflet import MAX_LEAFLET_BYTES, LeafletError, load_leaflet, parse_leaflet
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def test_front_matter_is_read_into_metadata(sample_leaflet):
