@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -42,8 +42,9 @@ from kyphoreader.typography import load_reading_typeface, reading_font, set_text
 
 #: Body line height on paper, in percent (RNIB: 1.5 to 2 times the word spacing).
 PRINT_LINE_SPACING = 150
-#: Resolution of exported PDFs, in dots per inch (text stays vector; this sets the grid).
-PDF_RESOLUTION = 300
+#: Resolution pages are laid out at, whatever they are painted on, so that a printer, the
+#: preview and the PDF break pages in exactly the same places (text stays vector in a PDF).
+LAYOUT_DPI = 1200
 #: A paragraph of at most this many lines moves whole rather than leave one line alone.
 MAX_LINES_TO_MOVE = 8
 _MAX_PASSES = 200
@@ -72,20 +73,23 @@ class PagedLeaflet:
     """The leaflet laid out on the pages of one device at one print size."""
 
     def __init__(
-        self,
-        leaflet: Leaflet,
-        options: PrintOptions,
-        device: QPagedPaintDevice,
-        printed_on: str | None = None,
+        self, leaflet: Leaflet, options: PrintOptions, printed_on: str | None = None
     ) -> None:
         load_reading_typeface()
         self.title = leaflet.title
         self.options = options
-        self._device = device
-        resolution = device.logicalDpiY()
+        # Lay out against a PDF writer into memory at a fixed resolution: the page breaks
+        # then do not depend on the printer, and painting scales to the real device.
+        self._buffer = QBuffer()
+        self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        device = QPdfWriter(self._buffer)
+        device.setPageLayout(page_layout(options.paper))
+        device.setResolution(LAYOUT_DPI)
+        self._layout_device = device
+        resolution = LAYOUT_DPI
         page = device.pageLayout().paintRectPixels(resolution)
         self.page_rect = QRectF(0, 0, page.width(), page.height())
-        self.font = reading_font(options.point_size)
+        self.font = QFont(reading_font(options.point_size), device)
         self.header_font = QFont(self.font)
         self.header_font.setBold(True)
         metrics = QFontMetricsF(self.font, device)
@@ -235,12 +239,16 @@ class PagedLeaflet:
         self.document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def paint(self, painter: QPainter) -> None:
-        """Paint every page, starting a new page between them."""
+    def paint(self, painter: QPainter, device: QPagedPaintDevice) -> None:
+        """Paint every page on ``device`` (which ``painter`` is open on), one after another."""
+        scale = device.logicalDpiY() / LAYOUT_DPI
         for index in range(self.page_count()):
             if index:
-                self._device.newPage()
+                device.newPage()
+            painter.save()
+            painter.scale(scale, scale)
             self.paint_page(painter, index)
+            painter.restore()
 
 
 _WRAP_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
@@ -279,16 +287,16 @@ def export_pdf(
     except OSError as error:
         raise PrintError(f"{target}: cannot write here ({error.strerror or error})") from None
     try:
+        paged = PagedLeaflet(leaflet, options, printed_on)
         writer = QPdfWriter(str(temporary))
         writer.setPageLayout(page_layout(options.paper))
-        writer.setResolution(PDF_RESOLUTION)
+        writer.setResolution(LAYOUT_DPI)
         writer.setTitle(leaflet.title)
         writer.setCreator(APP_NAME)
-        paged = PagedLeaflet(leaflet, options, writer, printed_on)
         painter = QPainter()
         if not painter.begin(writer):
             raise PrintError(f"{target}: cannot write the PDF")
-        paged.paint(painter)
+        paged.paint(painter, writer)
         painter.end()
         del writer  # closes the file
         os.replace(temporary, target)
@@ -310,14 +318,14 @@ def print_leaflet(
     printer.setPageLayout(page_layout(options.paper))
     printer.setDocName(leaflet.title)
     printer.setCreator(APP_NAME)
-    paged = PagedLeaflet(leaflet, options, printer, printed_on)
+    paged = PagedLeaflet(leaflet, options, printed_on)
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintError(
             f"The printer {printer.printerName() or ''} could not be started. Check that it is "
             "switched on and connected, or save the leaflet as a PDF instead."
         )
-    paged.paint(painter)
+    paged.paint(painter, printer)
     if not painter.end() or printer.printerState() == QPrinter.PrinterState.Error:
         raise PrintError(
             "The printer reported an error and the leaflet may not have printed. "

@@ -97,6 +97,27 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         toolbar_text="About",
     ),
     ActionSpec(
+        "print",
+        "&Print…",
+        "Print the leaflet in large print",
+        (QKeySequence.StandardKey.Print,),
+        on_toolbar=True,
+        toolbar_text="Print",
+    ),
+    ActionSpec(
+        "print_preview",
+        "Print pre&view…",
+        "See the pages before printing",
+        ("Ctrl+Shift+P",),
+    ),
+    ActionSpec(
+        "export_pdf",
+        "&Save as PDF…",
+        "Save a large-print PDF of the leaflet",
+        ("Ctrl+Shift+S",),
+        kiosk_allowed=False,
+    ),
+    ActionSpec(
         "zoom_out",
         "&Smaller text",
         "Make the text and buttons smaller",

@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QMainWindow,
     QMenu,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from kyphoreader import APP_DISPLAY_NAME
 from kyphoreader.fontscale import NAMED_SIZES, FontScale, interface_points
 from kyphoreader.leaflet import Leaflet, LeafletError, load_leaflet
+from kyphoreader.printoptions import PrintOptions, default_paper
 from kyphoreader.search import SearchIndex, SearchResult
 from kyphoreader.synonyms import SynonymError, load_synonyms_for
 from kyphoreader.settings import Settings, load_settings, save_settings
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         actions = self.actions_by_name
         menus = {
-            "&File": ["open", None, "quit"],
+            "&File": ["open", None, "print", "print_preview", "export_pdf", None, "quit"],
             "&View": ["toggle_contents", None, "zoom_in", "zoom_out", "zoom_reset"],
             "&Search": ["find", "find_next", "find_previous", None, "clear_search"],
             "&Go": ["previous_section", "next_section", None, "back"],
@@ -199,6 +201,9 @@ class MainWindow(QMainWindow):
         actions["next_section"].triggered.connect(self.go_to_next_section)
         actions["back"].triggered.connect(self.reader.go_back)
         actions["about"].triggered.connect(self.show_about)
+        actions["print"].triggered.connect(self._on_print_triggered)
+        actions["print_preview"].triggered.connect(self._on_print_preview_triggered)
+        actions["export_pdf"].triggered.connect(self._on_export_pdf_triggered)
         actions["zoom_in"].triggered.connect(self.larger_text)
         actions["zoom_out"].triggered.connect(self.smaller_text)
         actions["zoom_reset"].triggered.connect(self.normal_text)
@@ -370,6 +375,160 @@ class MainWindow(QMainWindow):
             self.larger_text()
         else:
             self.smaller_text()
+
+    # -- printing ----------------------------------------------------------------------------
+
+    def _ask_print_options(self, preselect: str) -> tuple[str, PrintOptions] | None:
+        """Show the print choices; return (what to do, options), or None if cancelled."""
+        from kyphoreader.ui.printdialog import PrintChoice, PrintOptionsDialog
+
+        if self.leaflet is None:
+            return None
+        dialog = PrintOptionsDialog(
+            self.leaflet, self.reader.current_section(), self._default_paper(), parent=self
+        )
+        dialog.setFont(self.toolbar.font())
+        if preselect == "preview":
+            dialog.preview_button.setDefault(True)
+        elif preselect == "pdf":
+            dialog.pdf_button.setDefault(True)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
+            return None
+        return {
+            PrintChoice.PRINT: "print",
+            PrintChoice.PREVIEW: "preview",
+            PrintChoice.PDF: "pdf",
+        }[dialog.choice], dialog.options()
+
+    @staticmethod
+    def _default_paper() -> str:
+        from PySide6.QtGui import QPageSize
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        printer = QPrinterInfo.defaultPrinter()
+        if not printer.isNull():
+            size = printer.defaultPageSize().id()
+            if size == QPageSize.PageSizeId.Letter:
+                return "Letter"
+            if size == QPageSize.PageSizeId.A4:
+                return "A4"
+        from PySide6.QtCore import QLocale
+
+        return default_paper(QLocale.system().name().split("_")[-1])
+
+    def _run_print_choice(self, preselect: str) -> None:
+        chosen = self._ask_print_options(preselect)
+        if chosen is None:
+            return
+        what, options = chosen
+        if what == "print":
+            self.print_with(options)
+        elif what == "preview":
+            self.preview_with(options)
+        else:
+            self.save_pdf_with(options)
+
+    @Slot()
+    def _on_print_triggered(self) -> None:
+        self._run_print_choice("print")
+
+    @Slot()
+    def _on_print_preview_triggered(self) -> None:
+        self._run_print_choice("preview")
+
+    @Slot()
+    def _on_export_pdf_triggered(self) -> None:
+        self._run_print_choice("pdf")
+
+    def print_with(self, options: PrintOptions) -> None:
+        """Send the leaflet to a printer the person chooses; offer a PDF when there is none."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+
+        from kyphoreader.printing import PrintError, print_leaflet
+
+        if self.leaflet is None:
+            return
+        if not QPrinterInfo.availablePrinters():
+            answer = QMessageBox.question(
+                self,
+                "No printer",
+                "No printer is set up on this computer.\n\n"
+                "Would you like to save the leaflet as a PDF file instead? "
+                "You can print the PDF on another computer.",
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.save_pdf_with(options)
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the leaflet")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            pages = print_leaflet(self.leaflet, options, printer)
+        except PrintError as error:
+            QMessageBox.critical(self, "The leaflet did not print", str(error))
+            return
+        self.statusBar().showMessage(
+            f"Sent {pages} pages at {options.point_size:g} pt to {printer.printerName()}.", 15000
+        )
+
+    def make_preview_dialog(self, options: PrintOptions) -> QDialog:
+        """A print preview showing exactly the pages that would print with ``options``."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from kyphoreader.printing import PagedLeaflet
+
+        # The dialog makes and owns its printer, so nothing it paints on is freed under it.
+        dialog = QPrintPreviewDialog(self)
+        dialog.setWindowTitle("Print preview")
+        leaflet = self.leaflet
+
+        def paint(device: QPrinter) -> None:
+            from PySide6.QtGui import QPainter
+
+            from kyphoreader.printing import page_layout
+
+            if leaflet is None:
+                return
+            device.setPageLayout(page_layout(options.paper))
+            paged = PagedLeaflet(leaflet, options)
+            painter = QPainter(device)
+            paged.paint(painter, device)
+            painter.end()
+
+        dialog.paintRequested.connect(paint)
+        dialog.resize(self.size())
+        return dialog
+
+    def preview_with(self, options: PrintOptions) -> None:
+        """Show the pages on screen before printing."""
+        self.make_preview_dialog(options).exec()
+
+    def save_pdf_with(self, options: PrintOptions) -> str:
+        """Ask where to save, write the large-print PDF there, and say so. Returns the path."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from kyphoreader.printing import PrintError, export_pdf
+        from kyphoreader.printoptions import PrintOptionError
+
+        if self.leaflet is None:
+            return ""
+        suggested = f"{self.leaflet.title[:40].strip()} {options.point_size:g}pt.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save the leaflet as a PDF", suggested, "PDF files (*.pdf)"
+        )
+        if not path:
+            return ""
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            pages = export_pdf(self.leaflet, options, path)
+        except (PrintError, PrintOptionError) as error:
+            QMessageBox.critical(self, "The PDF was not saved", str(error))
+            return ""
+        self.statusBar().showMessage(f"Saved {pages} pages to {path}.", 15000)
+        return path
 
     # -- search ------------------------------------------------------------------------------
 
