@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kyphoreader.theme import Theme
 
@@ -68,3 +68,13 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         app.setStyle("Fusion")  # honours the palette the same way on every platform
     app.setPalette(palette_for(theme))
     app.setStyleSheet(stylesheet_for(theme))
+
+
+def set_font_everywhere(widget: QWidget, font: QFont) -> None:
+    """Give ``widget`` and every widget inside it ``font``.
+
+    Widgets styled by a style sheet do not take their parent's font, so it is set on each.
+    """
+    widget.setFont(font)
+    for child in widget.findChildren(QWidget):
+        child.setFont(font)

@@ -26,7 +26,7 @@ from kyphoreader.settings import Settings, load_settings, save_settings
 from kyphoreader.theme import LINE_SPACINGS, THEMES, theme_named
 from kyphoreader.ui.actions import ACTION_SPECS, create_actions, plain_text
 from kyphoreader.typography import load_reading_typeface
-from kyphoreader.ui.appearance import apply_theme
+from kyphoreader.ui.appearance import apply_theme, set_font_everywhere
 from kyphoreader.ui.reader import DEFAULT_POINT_SIZE, ReaderView, reading_font
 from kyphoreader.ui.resultspanel import ResultsPanel
 from kyphoreader.ui.searchbar import SearchBar
@@ -181,9 +181,7 @@ class MainWindow(QMainWindow):
         if self.menuBar().font() == font:
             return
         for top in (self.toolbar, self.search_toolbar, self.contents_dock, self.results_dock):
-            top.setFont(font)
-            for child in top.findChildren(QWidget):
-                child.setFont(font)
+            set_font_everywhere(top, font)
         self.menuBar().setFont(font)
         for menu in self.menuBar().findChildren(QMenu):
             menu.setFont(font)
@@ -387,7 +385,7 @@ class MainWindow(QMainWindow):
         dialog = PrintOptionsDialog(
             self.leaflet, self.reader.current_section(), self._default_paper(), parent=self
         )
-        dialog.setFont(self.toolbar.font())
+        set_font_everywhere(dialog, self.toolbar.font())
         if preselect == "preview":
             dialog.preview_button.setDefault(True)
         elif preselect == "pdf":
@@ -621,7 +619,8 @@ class MainWindow(QMainWindow):
         from kyphoreader.ui.aboutdialog import AboutDialog  # built on demand: faster start-up
 
         dialog = AboutDialog(self.leaflet, self.reader.point_size(), self)
-        dialog.setFont(self.toolbar.font())
+        set_font_everywhere(dialog, self.toolbar.font())
+        dialog.browser.document().setDefaultFont(reading_font(self.reader.point_size()))
         dialog.exec()
 
     # -- slots -------------------------------------------------------------------------------
