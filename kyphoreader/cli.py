@@ -37,6 +37,7 @@ class Options:
     quit_after_first_paint: bool = False
     export_pdf: Path | None = None
     print_options: PrintOptions = PrintOptions()
+    self_test: bool = False
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -100,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         help="print only this section and its sub-sections (repeat for more; default: all)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation with no display (load, show, search, print to PDF), "
+        "print one line and exit",
+    )
     # Used by the start-up benchmark: report when the window first paints, then quit.
     parser.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -118,6 +125,7 @@ def parse_options(argv: list[str] | None = None) -> Options:
         quit_after_first_paint=args.quit_after_first_paint,
         export_pdf=args.export_pdf,
         print_options=PrintOptions(args.print_size, paper, tuple(args.section)),
+        self_test=args.self_test,
     )
 
 
@@ -155,6 +163,10 @@ def export_pdf(options: Options, leaflet: Leaflet) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the reader. Returns the process exit status."""
     options = parse_options(argv)
+    if options.self_test:
+        from kyphoreader.selftest import run_self_test
+
+        return run_self_test()
     try:
         leaflet = load_leaflet_cached(options.leaflet_path, default_cache_dir())
     except LeafletError as error:

@@ -13,9 +13,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
@@ -23,7 +22,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPalette,
     QPdfWriter,
     QPen,
     QTextBlock,
@@ -31,6 +29,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLayout,
 )
 from PySide6.QtPrintSupport import QPrinter
 
@@ -228,15 +227,49 @@ class PagedLeaflet:
         )
         height = self.body_rect.height()
         painter.translate(self.body_rect.left(), self.body_rect.top() - index * height)
-        clip = QRectF(0, index * height, self.body_rect.width(), height)
-        painter.setClipRect(clip)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = clip
-        palette = QPalette()
-        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.Link, QPalette.ColorRole.WindowText):
-            palette.setColor(role, QColor("#000000"))
-        context.palette = palette
-        self.document.documentLayout().draw(painter, context)
+        painter.setClipRect(QRectF(0, index * height, self.body_rect.width(), height))
+        # Lines are drawn one by one, only those that belong to this page. Qt's own document
+        # drawing draws every line of a block that touches the page, so the lines of a
+        # paragraph that runs on would also be in this page of the PDF, hidden by the clip
+        # but still read out by screen readers and copied with the text.
+        painter.setPen(QPen(QColor("#000000")))
+        for block, layout, lines in self._page_lines(index):
+            origin = layout.position()
+            for number in lines:
+                layout.lineAt(number).draw(painter, origin)
+            if block.textList() is not None and lines and lines[0] == 0:
+                self._draw_bullet(painter, block, layout)
+        painter.restore()
+
+    def _page_lines(self, index: int) -> list[tuple[QTextBlock, QTextLayout, list[int]]]:
+        """The blocks with lines on page ``index``, and which of their lines those are."""
+        found = []
+        block = self.document.begin()
+        while block.isValid():
+            layout = block.layout()
+            top = layout.position().y()
+            lines = [
+                number
+                for number in range(layout.lineCount())
+                if self._page_of(top + layout.lineAt(number).y()) == index
+            ]
+            if lines:
+                found.append((block, layout, lines))
+            block = block.next()
+        return found
+
+    def _draw_bullet(self, painter: QPainter, block: QTextBlock, layout: QTextLayout) -> None:
+        """Draw a list item's bullet: a solid disc, clear at large print sizes."""
+        first = layout.lineAt(0)
+        font = QFont(block.charFormat().font(), self._layout_device)
+        metrics = QFontMetricsF(font, self._layout_device)
+        diameter = metrics.xHeight() * 0.7
+        centre_x = layout.position().x() + first.x() - metrics.horizontalAdvance("  ") - diameter
+        centre_y = layout.position().y() + first.y() + first.ascent() - metrics.xHeight() / 2
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#000000"))
+        painter.drawEllipse(QPointF(centre_x, centre_y), diameter / 2, diameter / 2)
         painter.restore()
 
     def paint(self, painter: QPainter, device: QPagedPaintDevice) -> None:

@@ -170,3 +170,13 @@ def test_a_place_nobody_can_write_is_a_clear_error(bundled_leaflet):
         pytest.skip("needs Linux /proc, which even root cannot write files into")
     with pytest.raises(PrintError, match="cannot write"):
         export_pdf(bundled_leaflet, PrintOptions(), "/proc/kyphoreader-test.pdf")
+
+
+def test_no_hidden_text_repeats_across_pages(exported):
+    """Each line is in the PDF once: on its own page, not also hidden under the next one."""
+    from pypdf import PdfReader
+
+    path = exported[18][0]
+    text = "".join("".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+    for sentence in load_article().sentences:
+        assert text.count("".join(sentence.split())) == 1, sentence[:50]

@@ -1,0 +1,44 @@
+"""kyphoreader --self-test: one line, exit 0, and a clear failure when something is wrong."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def run_self_test(env_extra=None, cwd=None):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "kyphoreader", "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_self_test_passes_with_no_display_and_prints_one_line(tmp_path):
+    result = run_self_test(cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    line = lines[0]
+    assert line.startswith("kyphoreader ") and "self-test passed" in line
+    for step in ("loaded the leaflet", "showed it in the window", "searched", "PDF"):
+        assert step in line
+    assert line.count(" ms") == 4
+    assert result.stderr.strip() == ""
+    assert list(tmp_path.iterdir()) == []  # nothing left behind
+
+
+def test_self_test_reports_a_failure_plainly(tmp_path):
+    # A platform plugin that does not exist: Qt cannot start, and the self-test must say so
+    # in one line with a non-zero exit, not crash with a traceback.
+    result = run_self_test({"QT_QPA_PLATFORM": "no-such-platform"}, cwd=tmp_path)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
