@@ -6,12 +6,18 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
 from kyphoreader.cli import Options
 from kyphoreader.leaflet import Leaflet
+from kyphoreader.paths import resource_path
 from kyphoreader.ui.mainwindow import MainWindow
+
+
+#: The application icon (drawn for kyphoreader; build.spec converts it for executables).
+ICON = "icons/kyphoreader.svg"
 
 
 class _FirstPaintReporter(QObject):
@@ -33,7 +39,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setOrganizationName(ORG_NAME)
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
-    return QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setWindowIcon(QIcon(str(resource_path(ICON))))
+    return app
 
 
 def run(options: Options, leaflet: Leaflet) -> int:

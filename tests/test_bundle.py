@@ -1,0 +1,86 @@
+"""The standalone executable: the spec bundles every resource; a built bundle self-tests.
+
+The build test is marked slow (about a minute): it runs PyInstaller on build.spec, then runs
+the one-folder executable's --self-test from another folder, with no display and, where the
+machine allows it, no network (unshare -n).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "build.spec"
+
+
+def test_spec_bundles_the_whole_resources_folder():
+    text = SPEC.read_text(encoding="utf-8")
+    assert 'datas = [(str(ROOT / "resources"), "resources")]' in text
+
+
+def test_every_resource_the_code_loads_exists_under_resources():
+    names = set()
+    for source in (ROOT / "kyphoreader").rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        names.update(re.findall(r'resource_path\("([^"]+)"\)', text))
+        names.update(re.findall(r'^(?:DEFAULT_LEAFLET|ICON) = "([^"]+)"', text, re.MULTILINE))
+    assert {"leaflets/kyphoplasty/leaflet.md", "icons/kyphoreader.svg"} <= names
+    for name in names:
+        assert (ROOT / "resources" / name).is_file(), name
+    assert (ROOT / "resources/leaflets/kyphoplasty/synonyms.txt").is_file()
+
+
+def test_spec_bundles_the_fonts_the_code_loads():
+    from kyphoreader import typography
+
+    text = SPEC.read_text(encoding="utf-8")
+    assert f'"{typography._FONT_PACKAGE}"' in text  # noqa: SLF001
+    for font in typography._FONT_FILES:  # noqa: SLF001
+        assert f"files/{font}" in text
+
+
+def _no_network_prefix() -> list[str]:
+    """unshare -n (as root) or unshare -rn (unprivileged), if this machine allows it."""
+    unshare = shutil.which("unshare")
+    if not unshare:
+        return []
+    for flags in (["-n"], ["-rn"]):
+        probe = subprocess.run([unshare, *flags, "true"], capture_output=True, timeout=30)
+        if probe.returncode == 0:
+            return [unshare, *flags]
+    return []
+
+
+@pytest.mark.slow
+def test_built_bundle_passes_its_self_test(tmp_path):
+    pytest.importorskip("PyInstaller", reason="install the build extra: pip install .[build]")
+    build = subprocess.run(
+        [
+            sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+            "--distpath", str(tmp_path / "dist"), "--workpath", str(tmp_path / "work"),
+            str(SPEC),
+        ],
+        capture_output=True, text=True, timeout=1200, cwd=tmp_path,
+    )
+    assert build.returncode == 0, build.stderr[-3000:]
+    executable = tmp_path / "dist" / "kyphoreader" / ("kyphoreader.exe" if os.name == "nt" else "kyphoreader")
+    assert executable.is_file()
+    assert (tmp_path / "dist/kyphoreader/_internal/resources/leaflets/kyphoplasty/leaflet.md").is_file()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["HOME"] = str(elsewhere)  # no user settings or caches from this machine
+    result = subprocess.run(
+        [*_no_network_prefix(), str(executable), "--self-test"],
+        capture_output=True, text=True, timeout=300, cwd=elsewhere, env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed" in result.stdout
