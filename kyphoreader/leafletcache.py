@@ -1,16 +1,17 @@
 """Keep each parsed leaflet on disk so later starts skip Markdown parsing.
 
-Parsing (and importing python-markdown) is most of the reader's own start-up time. The cache
-is keyed by a hash of the leaflet's text and the reader's version, so an edited leaflet or a
-new reader always parses afresh. A missing, damaged or unwritable cache is never an error: the
-leaflet is simply parsed again.
+Parsing (and importing python-markdown) is most of the reader's own start-up time. An entry
+is found by a checksum of the leaflet's text and the reader's version, and used only if the
+text it was made from is exactly the text being loaded, so an edited leaflet or a new reader
+always parses afresh. A missing, damaged or unwritable cache is never an error: the leaflet
+is simply parsed again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 
 from kyphoreader import __version__
@@ -23,7 +24,7 @@ from kyphoreader.leaflet import (
 )
 
 #: Bump when the shape of a cached leaflet changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def default_cache_dir() -> Path:
@@ -34,9 +35,13 @@ def default_cache_dir() -> Path:
 
 
 def cache_key(text: str) -> str:
-    """Return the cache key for a leaflet's text."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\n{__version__}\n{text}".encode())
-    return digest.hexdigest()
+    """Return the cache key for a leaflet's text (a checksum: entries also hold the text).
+
+    zlib's CRC rather than hashlib, whose import (OpenSSL) slows start-up; a clash between
+    two texts only costs a parse, because an entry is used only for the very same text.
+    """
+    data = f"{CACHE_FORMAT}\n{__version__}\n{text}".encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 
 def load_leaflet_cached(path: str | Path, cache_dir: Path | None) -> Leaflet:
@@ -55,13 +60,16 @@ def load_leaflet_cached(path: str | Path, cache_dir: Path | None) -> Leaflet:
         return parse_leaflet(text, source_name=name)
     entry = cache_dir / f"{cache_key(text)}.json"
     try:
-        leaflet = leaflet_from_dict(json.loads(entry.read_text(encoding="utf-8")))
-        leaflet.source_name = name
-        return leaflet
+        stored = json.loads(entry.read_text(encoding="utf-8"))
+        if stored["source_text"] == text:
+            leaflet = leaflet_from_dict(stored["leaflet"])
+            leaflet.source_name = name
+            return leaflet
     except (OSError, ValueError, KeyError, TypeError):
         pass  # not cached yet, or the entry is damaged: parse again below
     leaflet = parse_leaflet(text, source_name=name)
-    _write_atomically(entry, json.dumps(leaflet_to_dict(leaflet), ensure_ascii=False))
+    stored = {"source_text": text, "leaflet": leaflet_to_dict(leaflet)}
+    _write_atomically(entry, json.dumps(stored, ensure_ascii=False))
     return leaflet
 
 

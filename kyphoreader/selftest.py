@@ -13,6 +13,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 from kyphoreader import APP_NAME, __version__
@@ -28,8 +29,9 @@ class SelfTestError(Exception):
 
 
 def _squash(text: str) -> str:
-    """Text without any whitespace, so that PDF line breaks and kerning gaps do not matter."""
-    return "".join(text.split())
+    """Text without any whitespace, so that PDF line breaks and kerning gaps do not matter,
+    and with ligatures such as "ﬂ" spelt out, as a fallback typeface may set them."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _check_pdf_text(leaflet: Leaflet, path: Path) -> int:
@@ -82,6 +84,7 @@ def run_self_test() -> int:
         from kyphoreader.app import create_application
         from kyphoreader.printing import export_pdf
         from kyphoreader.printoptions import PrintOptions
+        from kyphoreader.typography import load_reading_typeface
         from kyphoreader.ui.mainwindow import MainWindow
 
         app = create_application()
@@ -111,6 +114,8 @@ def run_self_test() -> int:
             if read_pages != pages:
                 raise SelfTestError(f"the PDF has {read_pages} pages, expected {pages}")
             lap(f"exported and read back a {PRINT_POINTS:g} pt PDF ({pages} pages)")
+            if not load_reading_typeface():
+                raise SelfTestError("the Atkinson Hyperlegible typeface could not be loaded")
             window.close()
     except SelfTestError as error:
         print(f"{APP_NAME} {__version__} self-test FAILED: {error}", file=sys.stderr)

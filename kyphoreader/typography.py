@@ -6,7 +6,7 @@ PDF export can use it without a window.
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -38,13 +38,14 @@ FULL_HEADING_STEP_UP_TO = 16.0
 @functools.lru_cache(maxsize=1)
 def load_reading_typeface() -> bool:
     """Register Atkinson Hyperlegible with Qt once. False: a fallback sans-serif is used."""
+    # The package's own folder rather than importlib.resources, whose import costs start-up
+    # time; __file__ is right in a PyInstaller bundle too.
     try:
-        folder = resources.files(_FONT_PACKAGE) / "files"
-        loaded = [
-            QFontDatabase.addApplicationFont(str(folder / name)) >= 0 for name in _FONT_FILES
-        ]
-    except (ModuleNotFoundError, OSError, TypeError):
+        import fontpkg_atkinson_hyperlegible as package  # a plain import, so PyInstaller sees it
+    except ImportError:
         return False
+    folder = Path(package.__file__ or "").parent / "files"
+    loaded = [QFontDatabase.addApplicationFont(str(folder / name)) >= 0 for name in _FONT_FILES]
     return all(loaded) and READING_FAMILIES[0] in QFontDatabase.families()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
@@ -20,8 +22,9 @@ from kyphoreader import APP_DISPLAY_NAME
 from kyphoreader.fontscale import NAMED_SIZES, FontScale, interface_points
 from kyphoreader.leaflet import Leaflet, LeafletError, load_leaflet
 from kyphoreader.printoptions import PrintOptions, default_paper
-from kyphoreader.search import SearchIndex, SearchResult
-from kyphoreader.synonyms import SynonymError, load_synonyms_for
+
+if TYPE_CHECKING:
+    from kyphoreader.search import SearchIndex, SearchResult
 from kyphoreader.settings import Settings, load_settings, save_settings
 from kyphoreader.theme import LINE_SPACINGS, THEMES, theme_named
 from kyphoreader.ui.actions import ACTION_SPECS, create_actions, plain_text
@@ -531,6 +534,10 @@ class MainWindow(QMainWindow):
     # -- search ------------------------------------------------------------------------------
 
     def _index(self) -> SearchIndex | None:
+        # Search is imported and built on the first search, not at start-up.
+        from kyphoreader.search import SearchIndex
+        from kyphoreader.synonyms import SynonymError, load_synonyms_for
+
         if self._search_index is None and self.leaflet is not None:
             synonyms: dict[str, list[str]] = {}
             if self.leaflet.source_name:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
@@ -20,7 +22,9 @@ from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 from kyphoreader import typography
 from kyphoreader.document import LEAFLET_CSS, leaflet_document_html
 from kyphoreader.leaflet import Leaflet
-from kyphoreader.search import Hit
+
+if TYPE_CHECKING:
+    from kyphoreader.search import Hit  # only for type hints: search loads on first use
 
 #: Default body text size in points (large-print guidance: at least 14 pt on screen).
 DEFAULT_POINT_SIZE = 16.0
