@@ -47,3 +47,20 @@ def test_an_unwritable_cache_folder_is_not_an_error(tmp_path):
 def test_bad_files_still_give_clear_errors(tmp_path):
     with pytest.raises(LeafletError, match="no such file"):
         load_leaflet_cached(tmp_path / "missing.md", tmp_path)
+
+
+def test_an_entry_made_from_other_text_is_never_used(tmp_path):
+    """Entries are found by a checksum; one made from different text (a clash) is ignored."""
+    import json
+
+    from kyphoreader.leaflet import leaflet_to_dict, parse_leaflet
+
+    leaflet = tmp_path / "l.md"
+    text = "## One\n\nThe real words.\n"
+    leaflet.write_text(text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    impostor = parse_leaflet("## One\n\nOther words.\n")
+    entry = {"source_text": "## One\n\nOther words.\n", "leaflet": leaflet_to_dict(impostor)}
+    (cache / f"{cache_key(text)}.json").write_text(json.dumps(entry), encoding="utf-8")
+    assert load_leaflet_cached(leaflet, cache).sections[0].text == "The real words."
