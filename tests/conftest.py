@@ -37,13 +37,24 @@ def settings_store(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, settings_store, bundled_leaflet):
+def open_window(qtbot, bundled_leaflet):
+    """Open a main window on ``store`` showing the bundled leaflet, as the app starts one."""
     from kyphoreader.ui.mainwindow import MainWindow
 
-    win = MainWindow(settings_store)
-    qtbot.addWidget(win)
+    def open_on(store):
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.show_leaflet(bundled_leaflet)
+        win.restore_last_section()
+        win.show()
+        return win
+
+    return open_on
+
+
+@pytest.fixture
+def window(qtbot, settings_store, open_window):
+    win = open_window(settings_store)
     win.resize(1024, 768)
-    win.show_leaflet(bundled_leaflet)
-    win.show()
     qtbot.waitExposed(win)
     return win

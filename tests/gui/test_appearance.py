@@ -218,22 +218,15 @@ def test_search_highlights_follow_the_theme(window, qtbot):
     assert colours == {theme.hit_background, theme.current_hit_background}
 
 
-def test_settings_come_back_in_a_fresh_window(qtbot, settings_store, bundled_leaflet):
-    first = MainWindow(settings_store)
-    qtbot.addWidget(first)
-    first.show_leaflet(bundled_leaflet)
-    first.show()
+def test_settings_come_back_in_a_fresh_window(settings_store, open_window):
+    first = open_window(settings_store)
     first.set_text_size(250)
     first.set_theme("high_contrast")
     first.set_line_spacing(200)
     first.reader.go_to("summary")
     first.close()
 
-    second = MainWindow(settings_store)
-    qtbot.addWidget(second)
-    second.show_leaflet(bundled_leaflet)
-    second.restore_last_section()
-    second.show()
+    second = open_window(settings_store)
     assert second.font_scale.percent == 250
     assert body_points(second) == pytest.approx(40)
     assert QApplication.palette().color(QPalette.ColorRole.Base).name() == "#000000"

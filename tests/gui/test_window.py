@@ -12,22 +12,15 @@ from kyphoreader.ui.mainwindow import MainWindow
 pytestmark = pytest.mark.gui
 
 
-def test_window_size_and_layout_are_remembered(qtbot, settings_store, bundled_leaflet):
-    first = MainWindow(settings_store)
-    qtbot.addWidget(first)
-    first.show_leaflet(bundled_leaflet)
-    first.show()
+def test_window_size_and_layout_are_remembered(qtbot, settings_store, open_window):
+    first = open_window(settings_store)
     first.resize(720, 520)
     first.contents_dock.hide()
     qtbot.waitUntil(lambda: first.width() == 720)
     first.reader.go_to("summary")
     first.close()
 
-    second = MainWindow(settings_store)
-    qtbot.addWidget(second)
-    second.show_leaflet(bundled_leaflet)
-    second.restore_last_section()
-    second.show()
+    second = open_window(settings_store)
     assert (second.width(), second.height()) == (720, 520)
     assert second.contents_dock.isHidden()
     assert not second.actions_by_name["toggle_contents"].isChecked()

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
 import pytest
 from article import load_article, missing_in_order
+from clirunner import run_kyphoreader
 from pdfpages import body_text, read_pdf
 
 
 def run_cli(*args: str, cwd) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.pop("QT_QPA_PLATFORM", None)  # the command must manage without a display by itself
-    return subprocess.run(
-        [sys.executable, "-m", "kyphoreader", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
+    # No display variables at all: the command must manage without a display by itself.
+    return run_kyphoreader(*args, cwd=cwd, display=False)
 
 
 def test_export_without_a_display(tmp_path):

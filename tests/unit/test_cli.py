@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
+from clirunner import run_kyphoreader
 
 from kyphoreader import __version__
 from kyphoreader.cli import parse_options
@@ -13,14 +13,7 @@ from kyphoreader.paths import default_leaflet_path
 
 
 def run_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kyphoreader", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_kyphoreader(*args, cwd=cwd)
 
 
 def test_default_is_the_bundled_leaflet():

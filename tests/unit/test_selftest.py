@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from clirunner import run_kyphoreader
 
 
 def run_self_test(env_extra=None, cwd=None):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.pop("QT_QPA_PLATFORM", None)
-    env.update(env_extra or {})
-    return subprocess.run(
-        [sys.executable, "-m", "kyphoreader", "--self-test"],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env=env,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_kyphoreader("--self-test", cwd=cwd, display=False, env_extra=env_extra)
 
 
 def test_self_test_passes_with_no_display_and_prints_one_line(tmp_path):
