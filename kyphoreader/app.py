@@ -13,6 +13,7 @@ from kyphoreader import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
 from kyphoreader.cli import Options
 from kyphoreader.leaflet import Leaflet
 from kyphoreader.paths import resource_path
+from kyphoreader.ui.errors import install_error_handler
 from kyphoreader.ui.mainwindow import MainWindow
 
 
@@ -48,6 +49,7 @@ def run(options: Options, leaflet: Leaflet) -> int:
     """Show ``leaflet`` in a main window and run until the window closes."""
     app = create_application()
     window = MainWindow(QSettings())
+    install_error_handler(window)
     window.show_leaflet(leaflet)
     window.restore_last_section()
     if options.quit_after_first_paint:

@@ -1,0 +1,55 @@
+"""Show an unexpected error kindly and keep its details in a log file, never a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+MESSAGE = (
+    "Something went wrong inside the reader. You can keep reading: nothing you were reading "
+    "has been lost.\n\nIf it happens again, please tell the clinic. The details were saved in:\n"
+    "{log}"
+)
+
+
+def default_log_path() -> Path:
+    """Where unexpected errors are recorded (e.g. ~/.local/state/kyphoreader/errors.log)."""
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("kyphoreader", appauthor=False)) / "errors.log"
+
+
+def record_error(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None, log: Path
+) -> bool:
+    """Append the error's details to ``log``. Returns False if the log cannot be written."""
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
+            stream.write("".join(traceback.format_exception(kind, error, trace)))
+    except OSError:
+        return False
+    return True
+
+
+def install_error_handler(window: QWidget, log: Path | None = None) -> None:
+    """From now on, report unexpected errors in a message box over ``window`` and a log."""
+    target = log or default_log_path()
+
+    def handle(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        saved = record_error(kind, error, trace, target)
+        where = str(target) if saved else "(the log file could not be written)"
+        QMessageBox.critical(window, "Something went wrong", MESSAGE.format(log=where))
+
+    sys.excepthook = handle
