@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kyphoreader.leaflet import Leaflet
@@ -385,12 +384,11 @@ class SearchIndex:
     ) -> list[Hit]:
         term_of = {span: terms[i].text for i, spans in enumerate(spans_per_term) for span in spans}
         hits = []
-        seen: dict[str, int] = {}
         text = section.text
         for first, last in spans:
             start, end = section.tokens[first].start, section.tokens[last].end
             match_text = text[start:end]
-            occurrence = _occurrence(text, match_text, start, seen)
+            occurrence = _occurrence(text, match_text, start)
             hits.append(
                 Hit(
                     section_id=section.section_id,
@@ -405,13 +403,12 @@ class SearchIndex:
         return hits
 
 
-def _occurrence(text: str, match_text: str, start: int, seen: dict[str, int]) -> int:
+def _occurrence(text: str, match_text: str, start: int) -> int:
     """Count earlier literal appearances of ``match_text`` before ``start`` in ``text``."""
     count, position = 0, text.find(match_text)
     while 0 <= position < start:
         count += 1
         position = text.find(match_text, position + 1)
-    seen[match_text] = count
     return count
 
 
@@ -468,9 +465,3 @@ def _snippet_after(text: str, end: int) -> str:
         piece = piece[: piece.rindex(" ")] + "…"
     return piece
 
-
-def iter_words(texts: Iterable[str]) -> Iterator[str]:
-    """Yield the folded words of several texts (used by tests and benchmarks)."""
-    for text in texts:
-        for token in tokenize(text):
-            yield token.folded

@@ -228,14 +228,15 @@ class ReaderView(QTextBrowser):
         return self._block_top(self.document().findBlockByNumber(number))
 
     def go_to(self, section_id: str, remember: bool = True) -> bool:
-        """Put the heading of ``section_id`` at the top of the view.
+        """Put the heading of ``section_id`` (or any other anchor, such as a reference) at
+        the top of the view.
 
         Args:
-            section_id: the section's id (its anchor).
+            section_id: the section's id, or another anchor of the document.
             remember: keep the current place so that Back returns to it.
 
         Returns:
-            False if the leaflet has no such section.
+            False if the document has no such anchor.
         """
         top = self.section_top(section_id)
         if top is None:
@@ -243,17 +244,6 @@ class ReaderView(QTextBrowser):
         if remember:
             self._remember_place()
         self.verticalScrollBar().setValue(round(top))
-        self._on_scrolled()
-        return True
-
-    def go_to_anchor(self, anchor: str) -> bool:
-        """Scroll any anchor of the document (a section or a reference) to the top."""
-        number = self._anchor_blocks.get(anchor)
-        if number is None:
-            return False
-        self._remember_place()
-        block = self.document().findBlockByNumber(number)
-        self.verticalScrollBar().setValue(round(self._block_top(block)))
         self._on_scrolled()
         return True
 
@@ -408,7 +398,7 @@ class ReaderView(QTextBrowser):
     def _on_anchor_clicked(self, url: QUrl) -> None:
         # Only links inside the leaflet are followed: the reader never opens a network link.
         if url.hasFragment() and not url.path() and not url.scheme():
-            self.go_to_anchor(url.fragment())
+            self.go_to(url.fragment())
 
 
 
