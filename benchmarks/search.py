@@ -23,10 +23,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QTextDocument  # noqa: E402
 
-from kyphoreader.app import create_application  # noqa: E402
-from kyphoreader.leaflet import Leaflet, load_leaflet, parse_leaflet  # noqa: E402
+from kyphoreader.app.startup import create_application  # noqa: E402
+from kyphoreader.core.leaflet import Leaflet, load_leaflet, parse_leaflet  # noqa: E402
 from kyphoreader.paths import default_leaflet_path  # noqa: E402
-from kyphoreader.ui.mainwindow import MainWindow  # noqa: E402
+from kyphoreader.app.mainwindow import MainWindow  # noqa: E402
 
 QUERIES = ["kyfoplasty", "cement leak", "broken bone", "pain killers", "fracture"]
 TARGETS_MS = {"bundled": 16.0, "100x": 50.0}

@@ -14,10 +14,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from kyphoreader.app import create_application  # noqa: E402
-from kyphoreader.leaflet import load_leaflet  # noqa: E402
+from kyphoreader.app.startup import create_application  # noqa: E402
+from kyphoreader.core.leaflet import load_leaflet  # noqa: E402
 from kyphoreader.paths import default_leaflet_path  # noqa: E402
-from kyphoreader.ui.mainwindow import MainWindow  # noqa: E402
+from kyphoreader.app.mainwindow import MainWindow  # noqa: E402
 
 OUTPUT = Path(__file__).resolve().parent / "screenshot.png"
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, __version__
-from kyphoreader.leaflet import MAX_LEAFLET_BYTES, Leaflet, LeafletError
-from kyphoreader.leafletcache import default_cache_dir, load_leaflet_cached
+from kyphoreader.core.leaflet import MAX_LEAFLET_BYTES, Leaflet, LeafletError
+from kyphoreader.core.cache import default_cache_dir, load_leaflet_cached
 from kyphoreader.paths import default_leaflet_path
-from kyphoreader.printoptions import (
+from kyphoreader.printing.options import (
     DEFAULT_PRINT_POINTS,
     MAX_PRINT_POINTS,
     MIN_PRINT_POINTS,
@@ -143,8 +143,8 @@ def export_pdf(options: Options, leaflet: Leaflet) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     from PySide6.QtGui import QGuiApplication
 
-    from kyphoreader.printing import PrintError
-    from kyphoreader.printing import export_pdf as write_pdf
+    from kyphoreader.printing.pages import PrintError
+    from kyphoreader.printing.pages import export_pdf as write_pdf
 
     _application = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert options.export_pdf is not None
@@ -174,6 +174,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if options.export_pdf is not None:
         return export_pdf(options, leaflet)
-    from kyphoreader.app import run  # Qt is imported only once there is a window to show.
+    from kyphoreader.app.startup import run  # Qt is imported only once there is a window to show.
 
     return run(options, leaflet)

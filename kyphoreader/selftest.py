@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from kyphoreader import APP_NAME, __version__
-from kyphoreader.leaflet import Leaflet, load_leaflet
+from kyphoreader.core.leaflet import Leaflet, load_leaflet
 from kyphoreader.paths import default_leaflet_path
 
 SEARCH_QUERY = "kyfoplasty"  # a misspelling: the check covers the forgiving search too
@@ -81,11 +81,11 @@ def run_self_test() -> int:
 
         qInstallMessageHandler(quiet_offscreen)
 
-        from kyphoreader.app import create_application
-        from kyphoreader.printing import export_pdf
-        from kyphoreader.printoptions import PrintOptions
-        from kyphoreader.typography import load_reading_typeface
-        from kyphoreader.ui.mainwindow import MainWindow
+        from kyphoreader.app.startup import create_application
+        from kyphoreader.printing.pages import export_pdf
+        from kyphoreader.printing.options import PrintOptions
+        from kyphoreader.reading.typography import load_reading_typeface
+        from kyphoreader.app.mainwindow import MainWindow
 
         app = create_application()
         with tempfile.TemporaryDirectory(prefix="kyphoreader-self-test-") as scratch:

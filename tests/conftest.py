@@ -13,7 +13,7 @@ import pytest
 TESTS_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS_DIR))
 
-from kyphoreader.leaflet import Leaflet, load_leaflet  # noqa: E402
+from kyphoreader.core.leaflet import Leaflet, load_leaflet  # noqa: E402
 from kyphoreader.paths import default_leaflet_path  # noqa: E402
 
 DATA_DIR = TESTS_DIR / "data"
@@ -39,7 +39,7 @@ def settings_store(tmp_path):
 @pytest.fixture
 def open_window(qtbot, bundled_leaflet):
     """Open a main window on ``store`` showing the bundled leaflet, as the app starts one."""
-    from kyphoreader.ui.mainwindow import MainWindow
+    from kyphoreader.app.mainwindow import MainWindow
 
     def open_on(store):
         win = MainWindow(store)

@@ -38,7 +38,7 @@ def test_every_resource_the_code_loads_exists_under_resources():
 
 
 def test_spec_bundles_the_fonts_the_code_loads():
-    from kyphoreader import typography
+    from kyphoreader.reading import typography
 
     text = SPEC.read_text(encoding="utf-8")
     assert f'"{typography._FONT_PACKAGE}"' in text  # noqa: SLF001

@@ -35,7 +35,7 @@ def test_wheel_carries_every_resource(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for resource in resource_files():
         assert f"kyphoreader/{resource}" in names, resource
-    assert "kyphoreader/ui/mainwindow.py" in names
+    assert "kyphoreader/app/mainwindow.py" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "[gui_scripts]" in text and "kyphoreader = kyphoreader.cli:main" in text

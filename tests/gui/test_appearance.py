@@ -8,9 +8,9 @@ from PySide6.QtGui import QFontDatabase, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolButton
 from test_navigation import text_at_top
 
-from kyphoreader.fontscale import MAX_INTERFACE_POINTS
-from kyphoreader.theme import THEMES
-from kyphoreader.ui.mainwindow import MainWindow
+from kyphoreader.reading.fontscale import MAX_INTERFACE_POINTS
+from kyphoreader.reading.theme import THEMES
+from kyphoreader.app.mainwindow import MainWindow
 
 pytestmark = pytest.mark.gui
 

@@ -7,7 +7,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from kyphoreader.ui.errors import install_error_handler
+from kyphoreader.app.errors import install_error_handler
 
 pytestmark = pytest.mark.gui
 

@@ -59,7 +59,7 @@ def test_no_italics_in_the_text(window):
 
 
 def test_emphasis_in_a_leaflet_becomes_bold_not_italic(qtbot, sample_leaflet):
-    from kyphoreader.ui.reader import ReaderView
+    from kyphoreader.reading.view import ReaderView
 
     reader = ReaderView()
     qtbot.addWidget(reader)

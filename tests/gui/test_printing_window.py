@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from kyphoreader.printoptions import PrintOptions
-from kyphoreader.ui.printdialog import PrintChoice, PrintOptionsDialog
+from kyphoreader.printing.options import PrintOptions
+from kyphoreader.printing.dialog import PrintChoice, PrintOptionsDialog
 
 pytestmark = pytest.mark.gui
 
@@ -100,7 +100,7 @@ def test_no_printer_offers_a_pdf_instead(window, tmp_path, monkeypatch):
 def test_a_failed_print_job_is_reported(window, monkeypatch):
     from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
 
-    from kyphoreader import printing
+    from kyphoreader.printing import pages as printing
 
     shown = []
 
@@ -118,7 +118,7 @@ def test_a_failed_print_job_is_reported(window, monkeypatch):
 def test_preview_shows_the_same_pages_as_the_pdf(window, tmp_path, bundled_leaflet):
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-    from kyphoreader.printing import export_pdf
+    from kyphoreader.printing.pages import export_pdf
 
     options = PrintOptions(28, "A4")
     expected = export_pdf(bundled_leaflet, options, tmp_path / "same.pdf")

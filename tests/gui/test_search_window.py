@@ -87,7 +87,7 @@ def test_a_corrected_spelling_is_said_plainly(window, qtbot):
 
 def test_all_matches_are_highlighted_and_the_current_one_differs(window, qtbot):
     type_query(window, qtbot, "cement")
-    from kyphoreader.theme import THEMES
+    from kyphoreader.reading.theme import THEMES
 
     theme = THEMES["default"]
     selections = window.reader.extraSelections()

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton, QWidget
 
-from kyphoreader.ui.aboutdialog import AboutDialog
-from kyphoreader.ui.mainwindow import MainWindow
+from kyphoreader.app.about import AboutDialog
+from kyphoreader.app.mainwindow import MainWindow
 
 pytestmark = pytest.mark.gui
 

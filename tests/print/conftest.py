@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pdfpages import read_pdf
 
-from kyphoreader.printoptions import PrintOptions
+from kyphoreader.printing.options import PrintOptions
 
 
 @pytest.fixture(scope="session")
@@ -13,7 +13,7 @@ def exported(tmp_path_factory, bundled_leaflet):
     """{point size: (path, pages)} for the whole leaflet on A4 at 12, 18 and 28 pt."""
     from PySide6.QtWidgets import QApplication
 
-    from kyphoreader.printing import export_pdf
+    from kyphoreader.printing.pages import export_pdf
 
     _app = QApplication.instance() or QApplication([])
     folder = tmp_path_factory.mktemp("pdf")

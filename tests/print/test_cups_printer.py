@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import pymupdf
 
-from kyphoreader.printoptions import PrintOptions
+from kyphoreader.printing.options import PrintOptions
 
 CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
 
@@ -47,7 +47,7 @@ def cups_pdf_output_dir() -> Path:
 def test_print_action_code_prints_through_cups(qapp, bundled_leaflet, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from kyphoreader.printing import export_pdf, print_leaflet
+    from kyphoreader.printing.pages import export_pdf, print_leaflet
 
     info = cups_pdf_printer()
     if info is None:

@@ -7,8 +7,8 @@ import pytest
 from article import load_article, missing_in_order
 from pdfpages import PAGE_NUMBER, body_text, read_pdf
 
-from kyphoreader.printing import PrintError, export_pdf
-from kyphoreader.printoptions import MARGIN_MM, PrintOptions, PrintOptionError
+from kyphoreader.printing.pages import PrintError, export_pdf
+from kyphoreader.printing.options import MARGIN_MM, PrintOptions, PrintOptionError
 
 SIZES = (12, 18, 28)
 MM = 72 / 25.4

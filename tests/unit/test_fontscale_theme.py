@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kyphoreader.fontscale import (
+from kyphoreader.reading.fontscale import (
     LEVELS,
     MAX_INTERFACE_POINTS,
     NAMED_SIZES,
@@ -12,7 +12,7 @@ from kyphoreader.fontscale import (
     interface_points,
     nearest_level,
 )
-from kyphoreader.theme import THEMES, contrast_ratio, theme_named
+from kyphoreader.reading.theme import THEMES, contrast_ratio, theme_named
 
 
 def test_range_is_50_to_400_percent():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kyphoreader.leaflet import MAX_LEAFLET_BYTES, LeafletError, load_leaflet, parse_leaflet
+from kyphoreader.core.leaflet import MAX_LEAFLET_BYTES, LeafletError, load_leaflet, parse_leaflet
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 

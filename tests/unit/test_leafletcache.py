@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kyphoreader.leaflet import LeafletError, load_leaflet
-from kyphoreader.leafletcache import cache_key, load_leaflet_cached
+from kyphoreader.core.leaflet import LeafletError, load_leaflet
+from kyphoreader.core.cache import cache_key, load_leaflet_cached
 from kyphoreader.paths import default_leaflet_path
 
 
@@ -53,7 +53,7 @@ def test_an_entry_made_from_other_text_is_never_used(tmp_path):
     """Entries are found by a checksum; one made from different text (a clash) is ignored."""
     import json
 
-    from kyphoreader.leaflet import leaflet_to_dict, parse_leaflet
+    from kyphoreader.core.leaflet import leaflet_to_dict, parse_leaflet
 
     leaflet = tmp_path / "l.md"
     text = "## One\n\nThe real words.\n"

@@ -8,12 +8,12 @@ import sys
 CORE_MODULES = [
     "kyphoreader",
     "kyphoreader.paths",
-    "kyphoreader.leaflet",
-    "kyphoreader.document",
-    "kyphoreader.search",
-    "kyphoreader.synonyms",
-    "kyphoreader.leafletcache",
-    "kyphoreader.settings",
+    "kyphoreader.core.leaflet",
+    "kyphoreader.core.document",
+    "kyphoreader.search.index",
+    "kyphoreader.search.synonyms",
+    "kyphoreader.core.cache",
+    "kyphoreader.core.settings",
     "kyphoreader.cli",
 ]
 
@@ -22,7 +22,7 @@ def test_core_modules_import_without_pyside6():
     code = (
         "import sys\n"
         + "".join(f"import {name}\n" for name in CORE_MODULES)
-        + "from kyphoreader.leaflet import load_leaflet\n"
+        + "from kyphoreader.core.leaflet import load_leaflet\n"
         + "from kyphoreader.paths import default_leaflet_path\n"
         + "load_leaflet(default_leaflet_path())\n"
         + "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))\n"

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kyphoreader.leaflet import parse_leaflet
+from kyphoreader.core.leaflet import parse_leaflet
 from kyphoreader.paths import default_leaflet_path
-from kyphoreader.search import (
+from kyphoreader.search.index import (
     MAX_QUERY_CHARS,
     SearchIndex,
     allowed_typos,
@@ -16,7 +16,7 @@ from kyphoreader.search import (
     fold,
     tokenize,
 )
-from kyphoreader.synonyms import SynonymError, load_synonyms_for, parse_synonyms
+from kyphoreader.search.synonyms import SynonymError, load_synonyms_for, parse_synonyms
 
 
 @pytest.fixture(scope="module")

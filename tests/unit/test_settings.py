@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kyphoreader.settings import (
+from kyphoreader.core.settings import (
     KEY_GEOMETRY,
     KEY_LAST_SECTION,
     KEY_LINE_SPACING,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kyphoreader.fontscale import DEFAULT_LEVEL, LEVELS
-from kyphoreader.theme import DEFAULT_LINE_SPACING, DEFAULT_THEME, LINE_SPACINGS, THEMES
+from kyphoreader.reading.fontscale import DEFAULT_LEVEL, LEVELS
+from kyphoreader.reading.theme import DEFAULT_LINE_SPACING, DEFAULT_THEME, LINE_SPACINGS, THEMES
 
 #: Bump when the meaning of stored window state changes, so old state is ignored, not misread.
 STATE_VERSION = 1

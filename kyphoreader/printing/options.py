@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kyphoreader.leaflet import Leaflet, Section
+from kyphoreader.core.leaflet import Leaflet, Section
 
 #: Print sizes offered by name (points), after large-print guidance (UKAAF, RNIB).
 PRINT_PRESETS = (

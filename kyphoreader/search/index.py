@@ -12,7 +12,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from kyphoreader.leaflet import Leaflet
+from kyphoreader.core.leaflet import Leaflet
 
 #: Only the first this-many characters of a query are searched (a pasted essay stays fast).
 MAX_QUERY_CHARS = 200

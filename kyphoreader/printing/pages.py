@@ -34,10 +34,10 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from kyphoreader import APP_NAME
-from kyphoreader.document import COLOPHON_ANCHOR, PRINT_CSS, print_document_html
-from kyphoreader.leaflet import Leaflet
-from kyphoreader.printoptions import MARGIN_MM, PrintOptions, chosen_sections
-from kyphoreader.typography import load_reading_typeface, reading_font, set_text
+from kyphoreader.core.document import COLOPHON_ANCHOR, PRINT_CSS, print_document_html
+from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.printing.options import MARGIN_MM, PrintOptions, chosen_sections
+from kyphoreader.reading.typography import load_reading_typeface, reading_font, set_text
 
 #: Body line height on paper, in percent (RNIB: 1.5 to 2 times the word spacing).
 PRINT_LINE_SPACING = 150

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from kyphoreader.leaflet import Leaflet, Section
+from kyphoreader.core.leaflet import Leaflet, Section
 
 #: Anchor of the title block at the top of the document.
 TITLE_ANCHOR = "leaflet-title"

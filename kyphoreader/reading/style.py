@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kyphoreader.theme import Theme
+from kyphoreader.reading.theme import Theme
 
 
 def palette_for(theme: Theme) -> QPalette:

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
 from kyphoreader.cli import Options
-from kyphoreader.leaflet import Leaflet
+from kyphoreader.core.leaflet import Leaflet
 from kyphoreader.paths import resource_path
-from kyphoreader.ui.errors import install_error_handler
-from kyphoreader.ui.mainwindow import MainWindow
+from kyphoreader.app.errors import install_error_handler
+from kyphoreader.app.mainwindow import MainWindow
 
 
 #: The application icon (drawn for kyphoreader; build.spec converts it for executables).

@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 
 from kyphoreader import __version__
-from kyphoreader.leaflet import (
+from kyphoreader.core.leaflet import (
     Leaflet,
     leaflet_from_dict,
     leaflet_to_dict,

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyphoreader.leaflet import Leaflet, Section
-from kyphoreader.printoptions import (
+from kyphoreader.core.leaflet import Leaflet, Section
+from kyphoreader.printing.options import (
     DEFAULT_PRINT_POINTS,
     MAX_PRINT_POINTS,
     MIN_PRINT_POINTS,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from kyphoreader.document import about_html
-from kyphoreader.leaflet import Leaflet
-from kyphoreader.ui.reader import DEFAULT_POINT_SIZE, reading_font
+from kyphoreader.core.document import about_html
+from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.reading.view import DEFAULT_POINT_SIZE, reading_font
 
 
 class AboutDialog(QDialog):

@@ -19,12 +19,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
-from kyphoreader import typography
-from kyphoreader.document import LEAFLET_CSS, leaflet_document_html
-from kyphoreader.leaflet import Leaflet
+from kyphoreader.reading import typography
+from kyphoreader.core.document import LEAFLET_CSS, leaflet_document_html
+from kyphoreader.core.leaflet import Leaflet
 
 if TYPE_CHECKING:
-    from kyphoreader.search import Hit  # only for type hints: search loads on first use
+    from kyphoreader.search.index import Hit  # only for type hints: search loads on first use
 
 #: Default body text size in points (large-print guidance: at least 14 pt on screen).
 DEFAULT_POINT_SIZE = 16.0

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyphoreader.leaflet import Section
+from kyphoreader.core.leaflet import Section
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _HEADING_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 if TYPE_CHECKING:
-    from kyphoreader.search import SearchResult  # only for type hints: search loads on first use
+    from kyphoreader.search.index import SearchResult  # only for type hints: search loads on first use
 
 
 #: At most this many results are listed (the count and next/previous still cover all).

@@ -19,21 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from kyphoreader import APP_DISPLAY_NAME
-from kyphoreader.fontscale import NAMED_SIZES, FontScale, interface_points
-from kyphoreader.leaflet import Leaflet, LeafletError, load_leaflet
-from kyphoreader.printoptions import PrintOptions, default_paper
+from kyphoreader.reading.fontscale import NAMED_SIZES, FontScale, interface_points
+from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
+from kyphoreader.printing.options import PrintOptions, default_paper
 
 if TYPE_CHECKING:
-    from kyphoreader.search import SearchIndex, SearchResult
-from kyphoreader.settings import Settings, load_settings, save_settings
-from kyphoreader.theme import LINE_SPACINGS, THEMES, theme_named
-from kyphoreader.ui.actions import ACTION_SPECS, create_actions, plain_text
-from kyphoreader.typography import load_reading_typeface
-from kyphoreader.ui.appearance import apply_theme, set_font_everywhere
-from kyphoreader.ui.reader import DEFAULT_POINT_SIZE, ReaderView, reading_font
-from kyphoreader.ui.resultspanel import ResultsPanel
-from kyphoreader.ui.searchbar import SearchBar
-from kyphoreader.ui.tocpanel import TocPanel
+    from kyphoreader.search.index import SearchIndex, SearchResult
+from kyphoreader.core.settings import Settings, load_settings, save_settings
+from kyphoreader.reading.theme import LINE_SPACINGS, THEMES, theme_named
+from kyphoreader.app.actions import ACTION_SPECS, create_actions, plain_text
+from kyphoreader.reading.typography import load_reading_typeface
+from kyphoreader.reading.style import apply_theme, set_font_everywhere
+from kyphoreader.reading.view import DEFAULT_POINT_SIZE, ReaderView, reading_font
+from kyphoreader.search.results import ResultsPanel
+from kyphoreader.search.bar import SearchBar
+from kyphoreader.reading.toc import TocPanel
 
 DEFAULT_WINDOW_SIZE = (1024, 768)
 _LINE_SPACING_NAMES = {150: "1.5 (normal)", 175: "1.75", 200: "Double", 250: "2.5"}
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
 
     def _ask_print_options(self, preselect: str) -> tuple[str, PrintOptions] | None:
         """Show the print choices; return (what to do, options), or None if cancelled."""
-        from kyphoreader.ui.printdialog import PrintChoice, PrintOptionsDialog
+        from kyphoreader.printing.dialog import PrintChoice, PrintOptionsDialog
 
         if self.leaflet is None:
             return None
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
         """Send the leaflet to a printer the person chooses; offer a PDF when there is none."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 
-        from kyphoreader.printing import PrintError, print_leaflet
+        from kyphoreader.printing.pages import PrintError, print_leaflet
 
         if self.leaflet is None:
             return
@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
         """A print preview showing exactly the pages that would print with ``options``."""
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from kyphoreader.printing import PagedLeaflet
+        from kyphoreader.printing.pages import PagedLeaflet
 
         # The dialog makes and owns its printer, so nothing it paints on is freed under it.
         dialog = QPrintPreviewDialog(self)
@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
         def paint(device: QPrinter) -> None:
             from PySide6.QtGui import QPainter
 
-            from kyphoreader.printing import page_layout
+            from kyphoreader.printing.pages import page_layout
 
             if leaflet is None:
                 return
@@ -510,8 +510,8 @@ class MainWindow(QMainWindow):
         """Ask where to save, write the large-print PDF there, and say so. Returns the path."""
         from PySide6.QtWidgets import QFileDialog
 
-        from kyphoreader.printing import PrintError, export_pdf
-        from kyphoreader.printoptions import PrintOptionError
+        from kyphoreader.printing.pages import PrintError, export_pdf
+        from kyphoreader.printing.options import PrintOptionError
 
         if self.leaflet is None:
             return ""
@@ -535,8 +535,8 @@ class MainWindow(QMainWindow):
 
     def _index(self) -> SearchIndex | None:
         # Search is imported and built on the first search, not at start-up.
-        from kyphoreader.search import SearchIndex
-        from kyphoreader.synonyms import SynonymError, load_synonyms_for
+        from kyphoreader.search.index import SearchIndex
+        from kyphoreader.search.synonyms import SynonymError, load_synonyms_for
 
         if self._search_index is None and self.leaflet is not None:
             synonyms: dict[str, list[str]] = {}
@@ -623,7 +623,7 @@ class MainWindow(QMainWindow):
         """Show the leaflet's metadata, source, review status and disclaimer."""
         if self.leaflet is None:
             return
-        from kyphoreader.ui.aboutdialog import AboutDialog  # built on demand: faster start-up
+        from kyphoreader.app.about import AboutDialog  # built on demand: faster start-up
 
         dialog = AboutDialog(self.leaflet, self.reader.point_size(), self)
         set_font_everywhere(dialog, self.toolbar.font())

@@ -200,7 +200,7 @@ def parse_leaflet(text: str, source_name: str = "<leaflet>") -> Leaflet:
     if not text.strip():
         raise LeafletError(f"{source_name}: the file is empty")
     # Imported here, not at the top: importing python-markdown costs tens of milliseconds of
-    # start-up, which a cached leaflet (see leafletcache.py) never needs to pay.
+    # start-up, which a cached leaflet (see core/cache.py) never needs to pay.
     import markdown
     from markdown.extensions.attr_list import AttrListExtension
     from markdown.extensions.meta import MetaExtension

@@ -1,0 +1,1 @@
+"""The application: start-up, the main window, the action table, dialogs, About and errors."""

@@ -1,0 +1,1 @@
+"""Reading: the text view with its highlight layers, contents, navigation and appearance."""

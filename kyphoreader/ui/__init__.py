@@ -1,1 +1,0 @@
-"""Qt widgets of kyphoreader: thin views over the plain-Python core."""
