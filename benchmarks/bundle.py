@@ -35,7 +35,9 @@ def folder_size(path: Path) -> tuple[int, int]:
 def pyinstaller(args: list[str], work: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", *args],
-        check=True, cwd=work, timeout=1800,
+        check=True,
+        cwd=work,
+        timeout=1800,
     )
 
 
@@ -47,16 +49,35 @@ def main() -> int:
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="kyphoreader-bundle-"))
     scratch.mkdir(parents=True, exist_ok=True)
     dist, work = scratch / "dist", scratch / "work"
-    pyinstaller(["--distpath", str(dist), "--workpath", str(work), str(ROOT / "build.spec")], scratch)
     pyinstaller(
-        ["--distpath", str(dist / "onefile"), "--workpath", str(work / "onefile"),
-         str(ROOT / "build.spec"), "--", "--onefile"],
+        ["--distpath", str(dist), "--workpath", str(work), str(ROOT / "build.spec")], scratch
+    )
+    pyinstaller(
+        [
+            "--distpath",
+            str(dist / "onefile"),
+            "--workpath",
+            str(work / "onefile"),
+            str(ROOT / "build.spec"),
+            "--",
+            "--onefile",
+        ],
         scratch,
     )
     minimal = scratch / "minimal.py"
     minimal.write_text(MINIMAL_PROGRAM, encoding="utf-8")
-    pyinstaller(["--distpath", str(dist / "minimal"), "--workpath", str(work / "minimal"),
-                 "--name", "minimal", str(minimal)], scratch)
+    pyinstaller(
+        [
+            "--distpath",
+            str(dist / "minimal"),
+            "--workpath",
+            str(work / "minimal"),
+            "--name",
+            "minimal",
+            str(minimal),
+        ],
+        scratch,
+    )
 
     folder_bytes, folder_files = folder_size(dist / "kyphoreader")
     onefile_bytes = (dist / "onefile" / "kyphoreader").stat().st_size
@@ -76,22 +97,34 @@ def main() -> int:
         reference.append(time_to_first_paint(minimal_cmd, env))
         reader.append(time_to_first_paint(reader_cmd, env))
         onefile.append(time_to_first_paint(onefile_cmd, env))
-    median = {name: statistics.median(v) * 1000 for name, v in
-              (("reader", reader), ("onefile", onefile), ("minimal", reference))}
+    median = {
+        name: statistics.median(v) * 1000
+        for name, v in (("reader", reader), ("onefile", onefile), ("minimal", reference))
+    }
 
     mib = 1024 * 1024
     print("frozen bundle (PyInstaller, this machine)")
-    print(f"  one folder: {folder_bytes / mib:6.1f} MiB ({folder_bytes / 1e6:.1f} MB), "
-          f"{folder_files} files (target <= {TARGETS['folder_mb']} MB)")
-    print(f"  one file:   {onefile_bytes / mib:6.1f} MiB ({onefile_bytes / 1e6:.1f} MB) "
-          f"(target <= {TARGETS['file_mb']} MB)")
-    print(f"  minimal PySide6 program, one folder: {minimal_bytes / mib:.1f} MiB, {minimal_files} files")
+    print(
+        f"  one folder: {folder_bytes / mib:6.1f} MiB ({folder_bytes / 1e6:.1f} MB), "
+        f"{folder_files} files (target <= {TARGETS['folder_mb']} MB)"
+    )
+    print(
+        f"  one file:   {onefile_bytes / mib:6.1f} MiB ({onefile_bytes / 1e6:.1f} MB) "
+        f"(target <= {TARGETS['file_mb']} MB)"
+    )
+    print(
+        f"  minimal PySide6 program, one folder: {minimal_bytes / mib:.1f} MiB, {minimal_files} files"
+    )
     print(f"start-up to first paint, medians of {args.runs} alternating runs")
     print(f"  minimal frozen program: {median['minimal']:7.1f} ms")
-    print(f"  kyphoreader one folder: {median['reader']:7.1f} ms  "
-          f"ratio {median['reader'] / median['minimal']:.2f} (target <= {TARGETS['startup_ratio']})")
-    print(f"  kyphoreader one file:   {median['onefile']:7.1f} ms  "
-          f"ratio {median['onefile'] / median['minimal']:.2f}")
+    print(
+        f"  kyphoreader one folder: {median['reader']:7.1f} ms  "
+        f"ratio {median['reader'] / median['minimal']:.2f} (target <= {TARGETS['startup_ratio']})"
+    )
+    print(
+        f"  kyphoreader one file:   {median['onefile']:7.1f} ms  "
+        f"ratio {median['onefile'] / median['minimal']:.2f}"
+    )
     return 0
 
 

@@ -25,8 +25,8 @@ from PySide6.QtGui import QGuiApplication, QPdfWriter, QTextDocument  # noqa: E4
 from kyphoreader.core.document import PRINT_CSS, print_document_html  # noqa: E402
 from kyphoreader.core.leaflet import load_leaflet  # noqa: E402
 from kyphoreader.paths import default_leaflet_path  # noqa: E402
-from kyphoreader.printing.pages import LAYOUT_DPI, export_pdf, page_layout  # noqa: E402
 from kyphoreader.printing.options import PrintOptions  # noqa: E402
+from kyphoreader.printing.pages import LAYOUT_DPI, export_pdf, page_layout  # noqa: E402
 from kyphoreader.reading.typography import load_reading_typeface, reading_font  # noqa: E402
 
 TARGET_S = 1.0

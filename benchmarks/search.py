@@ -23,10 +23,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QTextDocument  # noqa: E402
 
+from kyphoreader.app.mainwindow import MainWindow  # noqa: E402
 from kyphoreader.app.startup import create_application  # noqa: E402
 from kyphoreader.core.leaflet import Leaflet, load_leaflet, parse_leaflet  # noqa: E402
 from kyphoreader.paths import default_leaflet_path  # noqa: E402
-from kyphoreader.app.mainwindow import MainWindow  # noqa: E402
 
 QUERIES = ["kyfoplasty", "cement leak", "broken bone", "pain killers", "fracture"]
 TARGETS_MS = {"bundled": 16.0, "100x": 50.0}
@@ -39,9 +39,11 @@ def synthetic_leaflet(copies: int) -> Leaflet:
     body = "## " + body
     parts = [front]
     for number in range(copies):
-        parts.append(body.replace("\n## ", f"\n## Part {number + 1}: ").replace(
-            "## What this", f"## Part {number + 1}: What this", 1
-        ))
+        parts.append(
+            body.replace("\n## ", f"\n## Part {number + 1}: ").replace(
+                "## What this", f"## Part {number + 1}: What this", 1
+            )
+        )
     leaflet = parse_leaflet("\n\n".join(parts), source_name=str(default_leaflet_path()))
     return leaflet
 
@@ -94,9 +96,10 @@ def main() -> int:
             app.processEvents()
             window.search("warm up")  # builds the index once, as the first search does
             ours = statistics.median(time_window(window, QUERIES, args.repeats)) * 1000
-            reference = statistics.median(
-                time_reference(window.reader.document(), QUERIES, args.repeats)
-            ) * 1000
+            reference = (
+                statistics.median(time_reference(window.reader.document(), QUERIES, args.repeats))
+                * 1000
+            )
             words = len(window.reader.document().toPlainText().split())
             print(
                 f"  {label:8s} ({words:6d} words): {ours:7.2f} ms  "

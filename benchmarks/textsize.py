@@ -23,12 +23,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
 
+from kyphoreader.app.mainwindow import MainWindow  # noqa: E402
 from kyphoreader.app.startup import create_application  # noqa: E402
 from kyphoreader.core.document import leaflet_document_html  # noqa: E402
-from kyphoreader.reading.fontscale import LEVELS  # noqa: E402
 from kyphoreader.core.leaflet import load_leaflet  # noqa: E402
 from kyphoreader.paths import default_leaflet_path  # noqa: E402
-from kyphoreader.app.mainwindow import MainWindow  # noqa: E402
+from kyphoreader.reading.fontscale import LEVELS  # noqa: E402
 from kyphoreader.reading.view import DEFAULT_POINT_SIZE, reading_font  # noqa: E402
 
 TARGET_MS = 16.0

@@ -1,6 +1,6 @@
 """Regenerate docs/screenshot.png: the bundled leaflet in the main window, drawn offscreen.
 
-    QT_QPA_PLATFORM=offscreen python docs/make_screenshot.py [SECTION_ID]
+QT_QPA_PLATFORM=offscreen python docs/make_screenshot.py [SECTION_ID]
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
+from kyphoreader.app.mainwindow import MainWindow  # noqa: E402
 from kyphoreader.app.startup import create_application  # noqa: E402
 from kyphoreader.core.leaflet import load_leaflet  # noqa: E402
 from kyphoreader.paths import default_leaflet_path  # noqa: E402
-from kyphoreader.app.mainwindow import MainWindow  # noqa: E402
 
 OUTPUT = Path(__file__).resolve().parent / "screenshot.png"
 

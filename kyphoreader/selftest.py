@@ -29,8 +29,10 @@ class SelfTestError(Exception):
 
 
 def _squash(text: str) -> str:
-    """Text without any whitespace, so that PDF line breaks and kerning gaps do not matter,
-    and with ligatures such as "ﬂ" spelt out, as a fallback typeface may set them."""
+    """Text without any white space and with ligatures such as "ﬂ" spelt out.
+
+    So PDF line breaks and kerning gaps do not matter, nor a fallback typeface's ligatures.
+    """
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
@@ -81,11 +83,11 @@ def run_self_test() -> int:
 
         qInstallMessageHandler(quiet_offscreen)
 
-        from kyphoreader.app.startup import create_application
-        from kyphoreader.printing.pages import export_pdf
-        from kyphoreader.printing.options import PrintOptions
-        from kyphoreader.reading.typography import load_reading_typeface
         from kyphoreader.app.mainwindow import MainWindow
+        from kyphoreader.app.startup import create_application
+        from kyphoreader.printing.options import PrintOptions
+        from kyphoreader.printing.pages import export_pdf
+        from kyphoreader.reading.typography import load_reading_typeface
 
         app = create_application()
         with tempfile.TemporaryDirectory(prefix="kyphoreader-self-test-") as scratch:

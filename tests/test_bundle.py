@@ -63,23 +63,49 @@ def test_built_bundle_passes_its_self_test(tmp_path):
     pytest.importorskip("PyInstaller", reason="install the build extra: pip install .[build]")
     build = subprocess.run(
         [
-            sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-            "--distpath", str(tmp_path / "dist"), "--workpath", str(tmp_path / "work"),
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(tmp_path / "dist"),
+            "--workpath",
+            str(tmp_path / "work"),
             str(SPEC),
         ],
-        capture_output=True, text=True, timeout=1200, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        cwd=tmp_path,
     )
     assert build.returncode == 0, build.stderr[-3000:]
-    executable = tmp_path / "dist" / "kyphoreader" / ("kyphoreader.exe" if os.name == "nt" else "kyphoreader")
+    executable = (
+        tmp_path
+        / "dist"
+        / "kyphoreader"
+        / ("kyphoreader.exe" if os.name == "nt" else "kyphoreader")
+    )
     assert executable.is_file()
-    assert (tmp_path / "dist/kyphoreader/_internal/resources/leaflets/kyphoplasty/leaflet.md").is_file()
+    assert (
+        tmp_path / "dist/kyphoreader/_internal/resources/leaflets/kyphoplasty/leaflet.md"
+    ).is_file()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     env["HOME"] = str(elsewhere)  # no user settings or caches from this machine
     result = subprocess.run(
         [*_no_network_prefix(), str(executable), "--self-test"],
-        capture_output=True, text=True, timeout=300, cwd=elsewhere, env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=elsewhere,
+        env=env,
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stdout + result.stderr

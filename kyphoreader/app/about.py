@@ -13,7 +13,10 @@ class AboutDialog(QDialog):
     """Shows where the leaflet comes from and whether it has been checked."""
 
     def __init__(
-        self, leaflet: Leaflet, point_size: float = DEFAULT_POINT_SIZE, parent: QWidget | None = None
+        self,
+        leaflet: Leaflet,
+        point_size: float = DEFAULT_POINT_SIZE,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("about_dialog")

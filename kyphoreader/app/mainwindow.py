@@ -19,21 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from kyphoreader import APP_DISPLAY_NAME
-from kyphoreader.reading.fontscale import NAMED_SIZES, FontScale, interface_points
 from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
 from kyphoreader.printing.options import PrintOptions, default_paper
+from kyphoreader.reading.fontscale import NAMED_SIZES, FontScale, interface_points
 
 if TYPE_CHECKING:
     from kyphoreader.search.index import SearchIndex, SearchResult
-from kyphoreader.core.settings import Settings, load_settings, save_settings
-from kyphoreader.reading.theme import LINE_SPACINGS, THEMES, theme_named
 from kyphoreader.app.actions import ACTION_SPECS, create_actions, plain_text
-from kyphoreader.reading.typography import load_reading_typeface
+from kyphoreader.core.settings import Settings, load_settings, save_settings
 from kyphoreader.reading.style import apply_theme, set_font_everywhere
-from kyphoreader.reading.view import DEFAULT_POINT_SIZE, ReaderView, reading_font
-from kyphoreader.search.results import ResultsPanel
-from kyphoreader.search.bar import SearchBar
+from kyphoreader.reading.theme import LINE_SPACINGS, THEMES, theme_named
 from kyphoreader.reading.toc import TocPanel
+from kyphoreader.reading.typography import load_reading_typeface
+from kyphoreader.reading.view import DEFAULT_POINT_SIZE, ReaderView, reading_font
+from kyphoreader.search.bar import SearchBar
+from kyphoreader.search.results import ResultsPanel
 
 DEFAULT_WINDOW_SIZE = (1024, 768)
 _LINE_SPACING_NAMES = {150: "1.5 (normal)", 175: "1.75", 200: "Double", 250: "2.5"}
@@ -178,8 +178,11 @@ class MainWindow(QMainWindow):
         return toolbar
 
     def _apply_interface_font(self, points: float) -> None:
-        """Size every label, button and panel; set on each widget, because widgets styled by
-        a style sheet do not take their parent's font."""
+        """Size every label, button and panel.
+
+        Set on each widget, because widgets styled by a style sheet do not take their parent's
+        font.
+        """
         font = reading_font(points)  # the same clear typeface as the text
         if self.menuBar().font() == font:
             return
@@ -510,8 +513,8 @@ class MainWindow(QMainWindow):
         """Ask where to save, write the large-print PDF there, and say so. Returns the path."""
         from PySide6.QtWidgets import QFileDialog
 
-        from kyphoreader.printing.pages import PrintError, export_pdf
         from kyphoreader.printing.options import PrintOptionError
+        from kyphoreader.printing.pages import PrintError, export_pdf
 
         if self.leaflet is None:
             return ""

@@ -10,12 +10,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
-from kyphoreader.cli import Options
-from kyphoreader.core.leaflet import Leaflet
-from kyphoreader.paths import resource_path
 from kyphoreader.app.errors import install_error_handler
 from kyphoreader.app.mainwindow import MainWindow
-
+from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.options import Options
+from kyphoreader.paths import resource_path
 
 #: The application icon (drawn for kyphoreader; build.spec converts it for executables).
 ICON = "icons/kyphoreader.svg"

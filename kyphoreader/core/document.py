@@ -65,16 +65,17 @@ def about_html(leaflet: Leaflet) -> str:
     )
     notice = f"<p><b>Review status:</b> {escape(meta.review_status)}</p>"
     disclaimer = f"<p><b>Please note:</b> {escape(meta.disclaimer)}</p>" if meta.disclaimer else ""
-    file_line = (
-        f"<p>Leaflet file: {escape(leaflet.source_name)}</p>" if leaflet.source_name else ""
-    )
+    file_line = f"<p>Leaflet file: {escape(leaflet.source_name)}</p>" if leaflet.source_name else ""
     return f"<h2>{escape(meta.title)}</h2>{notice}{disclaimer}<table>{table}</table>{file_line}"
 
 
 #: Print rules: black text, links underlined (the one underline large-print guidance allows).
-PRINT_CSS = LEAFLET_CSS + """
+PRINT_CSS = (
+    LEAFLET_CSS
+    + """
 a { color: #000000; text-decoration: underline; }
 """
+)
 #: Anchor of the closing "About this copy" block, kept whole on the last page.
 COLOPHON_ANCHOR = "about-this-copy"
 

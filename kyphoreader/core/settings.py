@@ -28,11 +28,17 @@ KEY_LINE_SPACING = "reader/line_spacing_percent"
 class SettingsStore(Protocol):
     """The part of ``QSettings`` this module uses."""
 
-    def value(self, key: str, defaultValue: Any = None) -> Any: ...  # noqa: N803 (Qt's name)
+    def value(self, key: str, defaultValue: Any = None) -> Any:  # noqa: N803 (Qt's name)
+        """The value stored under ``key``, or ``defaultValue``."""
+        ...
 
-    def setValue(self, key: str, value: Any) -> None: ...  # noqa: N802 (Qt's name)
+    def setValue(self, key: str, value: Any) -> None:  # noqa: N802 (Qt's name)
+        """Store ``value`` under ``key``."""
+        ...
 
-    def sync(self) -> None: ...
+    def sync(self) -> None:
+        """Write what was stored to lasting storage, if the store has any."""
+        ...
 
 
 @dataclass

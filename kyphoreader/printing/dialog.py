@@ -95,7 +95,9 @@ class PrintOptionsDialog(QDialog):
 
         what_box = QGroupBox("What to print", self)
         self.whole = QRadioButton("The whole leaflet", what_box)
-        current_label = f"This section: {self._current.heading}" if self._current else "This section"
+        current_label = (
+            f"This section: {self._current.heading}" if self._current else "This section"
+        )
         self.this_section = QRadioButton(current_label, what_box)
         self.this_section.setEnabled(self._current is not None)
         self.some = QRadioButton("The sections ticked below", what_box)

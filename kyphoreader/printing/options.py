@@ -1,5 +1,7 @@
-"""What to print: the print size, the paper and the sections. Plain Python, shared by the
-print dialog and the command line, so both check choices the same way.
+"""What to print: the print size, the paper and the sections.
+
+Plain Python, shared by the print dialog and the command line, so both check choices the same
+way.
 """
 
 from __future__ import annotations

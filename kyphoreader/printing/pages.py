@@ -57,9 +57,7 @@ def page_layout(paper: str) -> QPageLayout:
     """Portrait A4 or Letter with the large-print margins on every side."""
     size = QPageSize(QPageSize.PageSizeId.Letter if paper == "Letter" else QPageSize.PageSizeId.A4)
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    return QPageLayout(
-        size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter
-    )
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
 
 
 def today_text() -> str:
@@ -104,9 +102,14 @@ class PagedLeaflet:
             0, self.page_rect.height() - self.line, self.page_rect.width(), self.line
         )
         self.body_rect = QRectF(
-            0, header_space, self.page_rect.width(), self.page_rect.height() - header_space - footer_space
+            0,
+            header_space,
+            self.page_rect.width(),
+            self.page_rect.height() - header_space - footer_space,
         )
-        sections = None if not options.section_ids else chosen_sections(leaflet, options.section_ids)
+        sections = (
+            None if not options.section_ids else chosen_sections(leaflet, options.section_ids)
+        )
         self.document = QTextDocument()
         self.document.documentLayout().setPaintDevice(device)
         self.document.setDocumentMargin(0)

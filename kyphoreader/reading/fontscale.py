@@ -83,4 +83,6 @@ MAX_INTERFACE_POINTS = 22.0
 
 def interface_points(text_percent: int) -> float:
     """The interface label size that goes with a text size (a percentage of the default)."""
-    return min(MAX_INTERFACE_POINTS, max(MIN_INTERFACE_POINTS, INTERFACE_POINTS * text_percent / 100))
+    return min(
+        MAX_INTERFACE_POINTS, max(MIN_INTERFACE_POINTS, INTERFACE_POINTS * text_percent / 100)
+    )

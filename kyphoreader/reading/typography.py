@@ -1,6 +1,7 @@
-"""How leaflet text is set, on screen and on paper: typeface, line spacing, paragraph gaps
-and heading sizes, applied to a QTextDocument. Qt GUI only (no widgets), so printing and
-PDF export can use it without a window.
+"""How leaflet text is set, on screen and on paper.
+
+Typeface, line spacing, paragraph gaps and heading sizes, applied to a QTextDocument. Qt GUI
+only (no widgets), so printing and PDF export can use it without a window.
 """
 
 from __future__ import annotations
@@ -102,7 +103,9 @@ def set_text(
             fmt.setTopMargin(line * 1.2)
             fmt.setBottomMargin(line * 0.5)
         else:
-            fmt.setLineHeight(line_spacing, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            fmt.setLineHeight(
+                line_spacing, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            )
             fmt.setTopMargin(0)
             fmt.setBottomMargin(line * line_spacing / 100)
         fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)  # never justified or centred

@@ -11,17 +11,17 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
-    QWheelEvent,
     QResizeEvent,
     QTextBlock,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
-from kyphoreader.reading import typography
 from kyphoreader.core.document import LEAFLET_CSS, leaflet_document_html
 from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.reading import typography
 
 if TYPE_CHECKING:
     from kyphoreader.search.index import Hit  # only for type hints: search loads on first use
@@ -165,7 +165,7 @@ class ReaderView(QTextBrowser):
         return metrics.horizontalAdvance(_SAMPLE_TEXT) / len(_SAMPLE_TEXT) * COLUMN_CHARACTERS
 
     def _update_column(self) -> None:
-        """Centre the column in the viewport, and leave room for the last heading to reach the top."""
+        """Centre the column, and leave room for the last heading to reach the top."""
         viewport = self.viewport()
         side = max(MIN_SIDE_MARGIN, (viewport.width() - self.column_width()) / 2)
         root = self.document().rootFrame()
@@ -228,8 +228,9 @@ class ReaderView(QTextBrowser):
         return self._block_top(self.document().findBlockByNumber(number))
 
     def go_to(self, section_id: str, remember: bool = True) -> bool:
-        """Put the heading of ``section_id`` (or any other anchor, such as a reference) at
-        the top of the view.
+        """Put the heading of ``section_id`` (or another anchor) at the top of the view.
+
+        Another anchor is, for example, a reference that a citation links to.
 
         Args:
             section_id: the section's id, or another anchor of the document.
@@ -295,7 +296,8 @@ class ReaderView(QTextBrowser):
             if section_id in self._anchor_blocks
         ]
         ends = [start for _id, start in starts[1:]] + [document.characterCount()]
-        return {section_id: (start, end) for (section_id, start), end in zip(starts, ends)}
+        pairs = zip(starts, ends, strict=True)
+        return {section_id: (start, end) for (section_id, start), end in pairs}
 
     def section_range(self, section_id: str) -> tuple[int, int] | None:
         """Return the document positions where a section starts and the next one begins."""
@@ -372,8 +374,10 @@ class ReaderView(QTextBrowser):
         end = QTextCursor(cursor)
         end.setPosition(cursor.selectionEnd())
         height = self.viewport().height()
-        return all(0 <= self.cursorRect(c).top() and self.cursorRect(c).bottom() <= height
-                   for c in (start, end))
+        return all(
+            0 <= self.cursorRect(c).top() and self.cursorRect(c).bottom() <= height
+            for c in (start, end)
+        )
 
     # -- links and going back ----------------------------------------------------------------
 
@@ -399,7 +403,6 @@ class ReaderView(QTextBrowser):
         # Only links inside the leaflet are followed: the reader never opens a network link.
         if url.hasFragment() and not url.path() and not url.scheme():
             self.go_to(url.fragment())
-
 
 
 def _highlight(

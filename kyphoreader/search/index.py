@@ -7,12 +7,11 @@ identified by a character offset into rendered text, which would not survive ren
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.core.text import QUOTES, Token, fold, tokenize, words_of
 
 #: Only the first this-many characters of a query are searched (a pasted essay stays fast).
 MAX_QUERY_CHARS = 200
@@ -23,44 +22,7 @@ MIN_PREFIX_LENGTH = 3
 #: Characters of context on each side of a match in a snippet (a snippet is about 70 long).
 SNIPPET_CONTEXT = 30
 #: Words too common to be worth matching when the query has other words.
-STOP_WORDS = frozenset(
-    "a an and are as at be by for from in is it of on or the to with".split()
-)
-
-_WORD = re.compile(r"[\w'\u2018\u2019\u02bc]+")
-_APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`")
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
-
-
-def fold(word: str) -> str:
-    """Fold a word for matching: no case, accents or apostrophes ("Café's" -> "cafes")."""
-    decomposed = unicodedata.normalize("NFKD", word.translate(_APOSTROPHES))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.casefold()
-
-
-@dataclass(frozen=True)
-class Token:
-    """A word of a section's text: its folded form, where it is, and which line it is on."""
-
-    folded: str
-    start: int
-    end: int
-    line: int
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split text into words; hyphens, dashes and punctuation separate words."""
-    tokens = []
-    line = 0
-    last = 0
-    for match in _WORD.finditer(text):
-        line += text.count("\n", last, match.start())
-        last = match.start()
-        folded = fold(match.group())
-        if folded:
-            tokens.append(Token(folded, match.start(), match.end(), line))
-    return tokens
+STOP_WORDS = frozenset("a an and are as at be by for from in is it of on or the to with".split())
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -210,7 +172,7 @@ class _IndexedSection:
 
 def _parse_query(query: str) -> list[tuple[str, bool]]:
     """Split a query into (text, is_quoted_phrase) chunks, quotes of any kind."""
-    query = query[:MAX_QUERY_CHARS].translate(_QUOTES)
+    query = query[:MAX_QUERY_CHARS].translate(QUOTES)
     chunks: list[tuple[str, bool]] = []
     for index, part in enumerate(query.split('"')):
         if index % 2 == 1:
@@ -226,9 +188,7 @@ class SearchIndex:
 
     def __init__(self, leaflet: Leaflet, synonyms: dict[str, list[str]] | None = None) -> None:
         self._sections = [
-            _IndexedSection(
-                s.id, s.heading, text := f"{s.heading}\n{s.text}", tokenize(text)
-            )
+            _IndexedSection(s.id, s.heading, text := f"{s.heading}\n{s.text}", tokenize(text))
             for s in leaflet.walk()
         ]
         self._order = {s.section_id: i for i, s in enumerate(self._sections)}
@@ -241,8 +201,8 @@ class SearchIndex:
         self.vocabulary = sorted(self._postings)
         self._vocabulary_set = frozenset(self.vocabulary)
         self._synonyms = {
-            tuple(fold(w) for w in _WORD.findall(key)): [
-                tuple(fold(w) for w in _WORD.findall(target)) for target in targets
+            tuple(fold(w) for w in words_of(key)): [
+                tuple(fold(w) for w in words_of(target)) for target in targets
             ]
             for key, targets in (synonyms or {}).items()
         }
@@ -434,7 +394,7 @@ def _closeness(spans_per_term: list[list[tuple[int, int]]]) -> int:
     best = None
     counts: dict[int, int] = {}
     left = 0
-    for right, (_start, end, term) in enumerate(events):
+    for right, (_start, _end, term) in enumerate(events):
         counts[term] = counts.get(term, 0) + 1
         while len(counts) == need:
             width = max(e[1] for e in events[left : right + 1]) - events[left][0]
@@ -464,4 +424,3 @@ def _snippet_after(text: str, end: int) -> str:
     if cut < line_end and " " in piece:
         piece = piece[: piece.rindex(" ")] + "…"
     return piece
-

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 if TYPE_CHECKING:
-    from kyphoreader.search.index import SearchResult  # only for type hints: search loads on first use
+    from kyphoreader.search.index import (
+        SearchResult,  # only for type hints: search loads on first use
+    )
 
 
 #: At most this many results are listed (the count and next/previous still cover all).

@@ -8,9 +8,9 @@ from PySide6.QtGui import QFontDatabase, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolButton
 from test_navigation import text_at_top
 
+from kyphoreader.app.mainwindow import MainWindow
 from kyphoreader.reading.fontscale import MAX_INTERFACE_POINTS
 from kyphoreader.reading.theme import THEMES
-from kyphoreader.app.mainwindow import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -32,7 +32,9 @@ def body_points(window) -> float:
 
 
 def toolbar_buttons(window) -> dict[str, QToolButton]:
-    return {b.accessibleName(): b for b in window.toolbar.findChildren(QToolButton) if b.isVisible()}
+    return {
+        b.accessibleName(): b for b in window.toolbar.findChildren(QToolButton) if b.isVisible()
+    }
 
 
 def test_a_plus_and_a_minus_buttons_change_the_text_size(window, qtbot):
@@ -260,7 +262,9 @@ def test_reset_to_defaults_puts_everything_back(window):
     assert window.font_scale.percent == 100
     assert window.reader.line_spacing() == 150
     assert window.theme_actions["default"].isChecked()
-    assert QApplication.palette().color(QPalette.ColorRole.Base).name() == THEMES["default"].background
+    assert (
+        QApplication.palette().color(QPalette.ColorRole.Base).name() == THEMES["default"].background
+    )
     assert not window.contents_dock.isHidden()
 
 

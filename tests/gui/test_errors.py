@@ -26,9 +26,13 @@ def raise_and_capture():
         return sys.exc_info()
 
 
-def test_an_unexpected_error_is_shown_kindly_and_logged(qtbot, tmp_path, monkeypatch, restore_excepthook):
+def test_an_unexpected_error_is_shown_kindly_and_logged(
+    qtbot, tmp_path, monkeypatch, restore_excepthook
+):
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text: shown.append((title, text))
+    )
     window = QWidget()
     qtbot.addWidget(window)
     log = tmp_path / "logs" / "errors.log"
@@ -40,7 +44,9 @@ def test_an_unexpected_error_is_shown_kindly_and_logged(qtbot, tmp_path, monkeyp
     assert "RuntimeError: a fault in a slot" in log.read_text(encoding="utf-8")
 
 
-def test_an_unwritable_log_is_still_reported_kindly(qtbot, tmp_path, monkeypatch, restore_excepthook):
+def test_an_unwritable_log_is_still_reported_kindly(
+    qtbot, tmp_path, monkeypatch, restore_excepthook
+):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     blocker = tmp_path / "file"

@@ -80,7 +80,9 @@ def test_headings_are_bold_and_larger_than_body(window, percent):
     body = body_blocks(reader.document())[0]
     previous = None
     for level in (1, 2, 3):
-        heading = next(b for b in blocks(reader.document()) if b.blockFormat().headingLevel() == level)
+        heading = next(
+            b for b in blocks(reader.document()) if b.blockFormat().headingLevel() == level
+        )
         fragment = heading.begin().fragment()
         assert fragment.charFormat().fontWeight() >= 600
         ascent = first_line_ascent(heading)

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from kyphoreader.printing.options import PrintOptions
 from kyphoreader.printing.dialog import PrintChoice, PrintOptionsDialog
+from kyphoreader.printing.options import PrintOptions
 
 pytestmark = pytest.mark.gui
 
@@ -15,7 +15,10 @@ pytestmark = pytest.mark.gui
 def test_print_action_is_on_the_toolbar_with_the_standard_shortcut(window):
     action = window.actions_by_name["print"]
     assert "Ctrl+P" in [k.toString() for k in action.shortcuts()]
-    names = [b.accessibleName() for b in window.toolbar.findChildren(type(window.toolbar.widgetForAction(action)))]
+    names = [
+        b.accessibleName()
+        for b in window.toolbar.findChildren(type(window.toolbar.widgetForAction(action)))
+    ]
     assert "Print" in names
 
 
@@ -37,7 +40,11 @@ def test_dialog_sizes_paper_and_sections(qtbot, bundled_leaflet):
     assert dialog.options() == PrintOptions(
         31,
         "Letter",
-        ("why-can-back-pain-continue", "fractures-in-the-bones-next-to-the-treated-one", "other-causes"),
+        (
+            "why-can-back-pain-continue",
+            "fractures-in-the-bones-next-to-the-treated-one",
+            "other-causes",
+        ),
     )
     dialog.some.setChecked(True)
     assert not dialog.print_button.isEnabled()  # nothing ticked yet
@@ -105,12 +112,16 @@ def test_a_failed_print_job_is_reported(window, monkeypatch):
     shown = []
 
     def fail(*_args):
-        raise printing.PrintError("The printer reported an error and the leaflet may not have printed.")
+        raise printing.PrintError(
+            "The printer reported an error and the leaflet may not have printed."
+        )
 
     monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: ["fake"]))
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: 1)
     monkeypatch.setattr(printing, "print_leaflet", fail)
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text: shown.append((title, text))
+    )
     window.print_with(PrintOptions())
     assert shown and shown[0][0] == "The leaflet did not print"
 

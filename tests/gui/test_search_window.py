@@ -95,7 +95,9 @@ def test_all_matches_are_highlighted_and_the_current_one_differs(window, qtbot):
     assert backgrounds.count(theme.current_hit_background) == 1
     assert backgrounds.count(theme.hit_background) == len(selections) - 1
     current = next(
-        s for s in selections if s.format.background().color().name() == theme.current_hit_background
+        s
+        for s in selections
+        if s.format.background().color().name() == theme.current_hit_background
     )
     assert current.format.fontUnderline()  # marked by more than colour
     for selection in selections:
@@ -159,7 +161,9 @@ def test_escape_clears_the_search_and_its_highlights(window, qtbot):
 def test_choosing_a_result_shows_that_exact_occurrence(window, qtbot):
     type_query(window, qtbot, "leakage")
     hits = window.search_result.hits
-    target = next(i for i, h in enumerate(hits) if h.section_id == "key-points" and h.occurrence == 1)
+    target = next(
+        i for i, h in enumerate(hits) if h.section_id == "key-points" and h.occurrence == 1
+    )
     window.results_dock.show()
     browser = window.results
     link = link_cursor(browser, f"#hit-{target}")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import pymupdf
+
 BOLD = 16  # pymupdf span flag
 ITALIC = 2
 PAGE_NUMBER = re.compile(r"^Page (\d+) of (\d+)$")

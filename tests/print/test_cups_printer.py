@@ -17,8 +17,8 @@ import re
 import time
 from pathlib import Path
 
-import pytest
 import pymupdf
+import pytest
 
 from kyphoreader.printing.options import PrintOptions
 
@@ -92,7 +92,7 @@ def _correlation(first: list[int], second: list[int]) -> float:
     count = min(len(first), len(second))
     first, second = first[:count], second[:count]
     mean_a, mean_b = sum(first) / count, sum(second) / count
-    covariance = sum((a - mean_a) * (b - mean_b) for a, b in zip(first, second))
+    covariance = sum((a - mean_a) * (b - mean_b) for a, b in zip(first, second, strict=False))
     spread_a = sum((a - mean_a) ** 2 for a in first) ** 0.5
     spread_b = sum((b - mean_b) ** 2 for b in second) ** 0.5
     return covariance / (spread_a * spread_b) if spread_a and spread_b else 0.0

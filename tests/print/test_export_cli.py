@@ -16,7 +16,9 @@ def run_cli(*args: str, cwd) -> subprocess.CompletedProcess:
 
 
 def test_export_without_a_display(tmp_path):
-    result = run_cli("--export-pdf", "leaflet.pdf", "--print-size", "18", "--paper", "A4", cwd=tmp_path)
+    result = run_cli(
+        "--export-pdf", "leaflet.pdf", "--print-size", "18", "--paper", "A4", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Wrote leaflet.pdf:")
     pages = read_pdf(tmp_path / "leaflet.pdf")
@@ -32,7 +34,13 @@ def test_export_of_some_sections_of_another_leaflet(tmp_path):
         encoding="utf-8",
     )
     result = run_cli(
-        "--export-pdf", "out.pdf", "--section", "stairs", "--print-size", "22pt", str(leaflet),
+        "--export-pdf",
+        "out.pdf",
+        "--section",
+        "stairs",
+        "--print-size",
+        "22pt",
+        str(leaflet),
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr

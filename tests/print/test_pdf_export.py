@@ -7,8 +7,8 @@ import pytest
 from article import load_article, missing_in_order
 from pdfpages import PAGE_NUMBER, body_text, read_pdf
 
+from kyphoreader.printing.options import MARGIN_MM, PrintOptionError, PrintOptions
 from kyphoreader.printing.pages import PrintError, export_pdf
-from kyphoreader.printing.options import MARGIN_MM, PrintOptions, PrintOptionError
 
 SIZES = (12, 18, 28)
 MM = 72 / 25.4
@@ -57,7 +57,7 @@ def test_nothing_runs_off_the_page_or_into_the_header_or_footer(exported, size):
             assert line.top >= page.rule_y, (page.number, line.text)
             assert line.bottom <= footer_top + 0.5, (page.number, line.text)
         body_lines = sorted(page.body, key=lambda ln: ln.top)
-        for upper, lower in zip(body_lines, body_lines[1:]):
+        for upper, lower in zip(body_lines, body_lines[1:], strict=False):
             assert lower.top >= upper.bottom - 1.5, (page.number, upper.text, lower.text)
 
 

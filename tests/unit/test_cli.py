@@ -8,7 +8,7 @@ import pytest
 from clirunner import run_kyphoreader
 
 from kyphoreader import __version__
-from kyphoreader.cli import parse_options
+from kyphoreader.options import parse_options
 from kyphoreader.paths import default_leaflet_path
 
 

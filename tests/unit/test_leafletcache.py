@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kyphoreader.core.leaflet import LeafletError, load_leaflet
 from kyphoreader.core.cache import cache_key, load_leaflet_cached
+from kyphoreader.core.leaflet import LeafletError, load_leaflet
 from kyphoreader.paths import default_leaflet_path
 
 

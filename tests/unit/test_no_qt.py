@@ -15,6 +15,8 @@ CORE_MODULES = [
     "kyphoreader.core.cache",
     "kyphoreader.core.settings",
     "kyphoreader.cli",
+    "kyphoreader.options",
+    "kyphoreader.core.text",
 ]
 
 

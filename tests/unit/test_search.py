@@ -7,14 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kyphoreader.core.leaflet import parse_leaflet
+from kyphoreader.core.text import fold, tokenize
 from kyphoreader.paths import default_leaflet_path
 from kyphoreader.search.index import (
     MAX_QUERY_CHARS,
     SearchIndex,
     allowed_typos,
     edit_distance,
-    fold,
-    tokenize,
 )
 from kyphoreader.search.synonyms import SynonymError, load_synonyms_for, parse_synonyms
 
@@ -218,7 +217,18 @@ def test_only_spaces_is_not_a_search(index):
 
 @pytest.mark.parametrize(
     "query",
-    ["((.*", "[a-z]+", "\\", "x" * 10_000, "😀🦴", "שבר בעמוד השדרה", "كسر", "\x00\u200f", '"', "a" * 300],
+    [
+        "((.*",
+        "[a-z]+",
+        "\\",
+        "x" * 10_000,
+        "😀🦴",
+        "שבר בעמוד השדרה",
+        "كسر",
+        "\x00\u200f",
+        '"',
+        "a" * 300,
+    ],
 )
 def test_odd_input_gives_a_plain_answer(index, query):
     result = index.find(query)

@@ -1,0 +1,158 @@
+"""Plain-text handling shared by search, read aloud and the glossary: fold, tokenise, split.
+
+Qt-free. Text is handled as the leaflet model gives it (each section's plain text); a span of
+that text is mapped to the rendered document by ``map_span``, which matches the two strings
+character by character while ignoring differences in white space (the rendered document puts
+bullets, line breaks and paragraph separators where the plain text has its own).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[\w'\u2018\u2019\u02bc]+")
+_APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`")
+#: Curly and angled quotation marks, folded to the plain double quote.
+QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+#: Hyphens and dashes of every kind, folded to a space so "post-kyphoplasty" is two words.
+_DASHES = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+
+#: Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset("e.g i.e etc vs al dr mr mrs ms prof st no fig approx ca cf".split())
+#: A sentence ends at . ! or ? (and any closing quotes or brackets), then space.
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"'\u201d\u2019)\]]*(?:\s*\[\d+(?:[,\u2013-]\s*\d+)*\])*(?=\s|$)"
+)
+
+
+def fold(word: str) -> str:
+    """Fold a word for matching: no case, accents or apostrophes ("Café's" -> "cafes")."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_APOSTROPHES))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold()
+
+
+def fold_text(text: str) -> str:
+    """Fold running text: words folded, hyphens and dashes made spaces, quotes made plain."""
+    return " ".join(fold(w) for w in text.translate(QUOTES).translate(_DASHES).split())
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text`` as written (apostrophes kept inside words)."""
+    return _WORD.findall(text)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text: its folded form, where it is, and which line it is on."""
+
+    folded: str
+    start: int
+    end: int
+    line: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into words; hyphens, dashes and punctuation separate words."""
+    tokens = []
+    line = 0
+    last = 0
+    for match in _WORD.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        folded = fold(match.group())
+        if folded:
+            tokens.append(Token(folded, match.start(), match.end(), line))
+    return tokens
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a text: where it starts and ends, and its words as written."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split plain text into sentences, keeping each sentence's exact place in ``text``.
+
+    A sentence ends at a full stop, question or exclamation mark followed by space (with any
+    closing quote, bracket or citation such as "[1]" kept in it), or at a line break, since
+    list items and headings end without punctuation. Abbreviations such as "e.g." and decimal
+    numbers do not end a sentence.
+    """
+    sentences: list[Sentence] = []
+    for line_start, line in _lines(text):
+        start = 0
+        for match in _SENTENCE_END.finditer(line):
+            end = match.end()
+            if _is_abbreviation(line, match.start()):
+                continue
+            _add_sentence(sentences, text, line_start + start, line_start + end)
+            start = end
+        _add_sentence(sentences, text, line_start + start, line_start + len(line))
+    return sentences
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    lines = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    return lines
+
+
+def _is_abbreviation(line: str, stop: int) -> bool:
+    word = re.search(r"([\w.]+)$", line[:stop])
+    if word is None:
+        return False
+    before = word.group(1).lower().rstrip(".")
+    return before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha())
+
+
+def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(c.isalnum() for c in text[start:end]):
+        sentences.append(Sentence(start, end, text[start:end]))
+
+
+def map_span(source: str, target: str, start: int, end: int) -> tuple[int, int] | None:
+    """Map ``source[start:end]`` to the same characters in ``target``, ignoring white space.
+
+    ``target`` is the same text as ``source`` laid out differently (the rendered document's
+    plain text of a section, say): non-space characters must appear in the same order, apart
+    from characters the target adds (bullets, object-replacement characters), which are
+    skipped. Returns the (start, end) in ``target``, or None if the span cannot be found.
+    """
+    if not 0 <= start < end <= len(source):
+        return None
+    si = ti = 0
+    mapped_start = -1
+    while si < end:
+        if source[si].isspace():
+            si += 1
+            continue
+        while ti < len(target) and (target[ti].isspace() or target[ti] != source[si]):
+            if not target[ti].isspace() and not _is_layout_character(target[ti]):
+                return None
+            ti += 1
+        if ti >= len(target):
+            return None
+        if si >= start and mapped_start < 0:
+            mapped_start = ti
+        si += 1
+        ti += 1
+    return (mapped_start, ti) if mapped_start >= 0 else None
+
+
+def _is_layout_character(char: str) -> bool:
+    """Characters a rendered document adds that the plain text does not hold."""
+    return char in "\u2022\ufffc\u2029\u2028\u00a0\u200b" or unicodedata.category(char) == "Cf"

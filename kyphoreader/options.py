@@ -1,0 +1,135 @@
+"""The command line: what a user can ask for, parsed into an ``Options`` value.
+
+Qt-free, so ``--help``, ``--version`` and bad options answer fast and work with no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+from kyphoreader import APP_DISPLAY_NAME, APP_NAME, __version__
+from kyphoreader.core.leaflet import MAX_LEAFLET_BYTES
+from kyphoreader.paths import default_leaflet_path
+from kyphoreader.printing.options import (
+    DEFAULT_PRINT_POINTS,
+    MAX_PRINT_POINTS,
+    MIN_PRINT_POINTS,
+    PrintOptionError,
+    PrintOptions,
+    default_paper,
+    parse_paper,
+    parse_print_size,
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user asked for on the command line."""
+
+    leaflet_path: Path
+    quit_after_first_paint: bool = False
+    export_pdf: Path | None = None
+    print_options: PrintOptions = PrintOptions()
+    self_test: bool = False
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """Report a bad command line in one line on stderr (no usage block), exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _print_size(text: str) -> float:
+    try:
+        return parse_print_size(text)
+    except PrintOptionError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _paper(text: str) -> str:
+    try:
+        return parse_paper(text)
+    except PrintOptionError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser (also used to document the options in tests)."""
+    parser = _OneLineParser(
+        prog=APP_NAME,
+        description=f"{APP_DISPLAY_NAME}: a large-print, offline reader for patient leaflets.",
+        epilog=(
+            "Without LEAFLET the bundled kyphoplasty leaflet opens. A leaflet is a UTF-8 "
+            f"Markdown file of at most {MAX_LEAFLET_BYTES // (1024 * 1024)} MB; see the README "
+            "for its format."
+        ),
+    )
+    parser.add_argument(
+        "leaflet", nargs="?", metavar="LEAFLET.md", help="a leaflet file to open instead"
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    export = parser.add_argument_group(
+        "large-print PDF (no window, no display needed)",
+        "Write a PDF re-flowed at the print size, with the title and 'Page n of N' on every "
+        "page, then exit.",
+    )
+    export.add_argument("--export-pdf", metavar="OUT.pdf", type=Path, help="write the PDF here")
+    export.add_argument(
+        "--print-size",
+        metavar="PT",
+        type=_print_size,
+        default=DEFAULT_PRINT_POINTS,
+        help=f"text size in points, {MIN_PRINT_POINTS:g} to {MAX_PRINT_POINTS:g} "
+        f"(default {DEFAULT_PRINT_POINTS:g}; Standard 12, Clear 14, Large 18, Extra large 22, "
+        "Giant 28)",
+    )
+    export.add_argument(
+        "--paper", type=_paper, default=None, help="A4 or Letter (default: from the locale)"
+    )
+    export.add_argument(
+        "--section",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="print only this section and its sub-sections (repeat for more; default: all)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation with no display (load, show, search, print to PDF), "
+        "print one line and exit",
+    )
+    # Used by the start-up benchmark: report when the window first paints, then quit.
+    parser.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def parse_options(argv: list[str] | None = None) -> Options:
+    """Parse ``argv`` (without the program name) into Options."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    path = Path(args.leaflet) if args.leaflet else default_leaflet_path()
+    if args.export_pdf is None and (args.section or args.paper):
+        parser.error("--section and --paper need --export-pdf")
+    paper = args.paper or default_paper(locale_country())
+    return Options(
+        leaflet_path=path,
+        quit_after_first_paint=args.quit_after_first_paint,
+        export_pdf=args.export_pdf,
+        print_options=PrintOptions(args.print_size, paper, tuple(args.section)),
+        self_test=args.self_test,
+    )
+
+
+def locale_country() -> str:
+    """The two-letter country of the user's locale, or '' if unknown (Qt-free)."""
+    import locale
+
+    name = locale.getlocale(locale.LC_CTYPE)[0] or os.environ.get("LANG", "")
+    parts = name.split(".")[0].replace("-", "_").split("_")
+    return parts[1].upper() if len(parts) > 1 else ""
