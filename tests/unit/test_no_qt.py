@@ -17,6 +17,7 @@ CORE_MODULES = [
     "kyphoreader.cli",
     "kyphoreader.options",
     "kyphoreader.core.text",
+    "kyphoreader.core.clinic",
 ]
 
 
