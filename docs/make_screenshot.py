@@ -31,7 +31,7 @@ def main() -> int:
         window.show()
         app.processEvents()
         if len(sys.argv) > 1:
-            window.reader.go_to(sys.argv[1], remember=False)
+            window.reader.go_to(sys.argv[1])
             app.processEvents()
         window.grab().save(str(OUTPUT))
     print(OUTPUT)

@@ -104,8 +104,8 @@ def run_self_test() -> int:
                 raise SelfTestError("the window did not show the leaflet")
             lap("showed it in the window")
 
-            window.search(SEARCH_QUERY)
-            result = window.search_result
+            window.search_session.search(SEARCH_QUERY)
+            result = window.search_session.result
             if result is None or not result.hits or not result.corrections:
                 raise SelfTestError(f"searching for '{SEARCH_QUERY}' found nothing")
             lap(f"searched '{SEARCH_QUERY}' ({len(result.hits)} matches)")

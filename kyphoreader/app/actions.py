@@ -1,114 +1,107 @@
-"""Every user action in one table: its words, its shortcuts and whether kiosk mode allows it."""
+"""Every user action in one table: words, menu, toolbar place, shortcuts, waiting-room flag.
+
+Menus and the toolbar are built from this table and nothing else. Choices (text size, colours,
+line spacing) are rows too, generated from the values the reader offers, so the waiting-room
+mode can filter every action by one flag and tests can walk every action.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from kyphoreader.reading.fontscale import NAMED_SIZES
+from kyphoreader.reading.theme import LINE_SPACINGS, THEMES
+
 Shortcut = QKeySequence.StandardKey | str
+
+#: The menus, in menu-bar order.
+MENUS = ("&File", "&View", "&Search", "&Go", "&Help")
+_LINE_SPACING_NAMES = {150: "1.5 (normal)", 175: "1.75", 200: "Double", 250: "2.5"}
 
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """How one action looks and is reached; ``kiosk_allowed`` is for the waiting-room mode."""
+    """How one action looks and is reached.
+
+    Attributes:
+        name: the action's name; the QAction is ``action_<name>``.
+        text: menu text with its mnemonic.
+        tip: what the action does, for tooltips, status bar and screen readers.
+        shortcuts: key sequences, standard keys first.
+        kiosk_allowed: whether the waiting-room mode offers it.
+        toolbar: place on the main toolbar, from 1 at the left; 0 means not on it.
+        toolbar_text: shorter label for the toolbar, so it fits at large sizes.
+        menu: the menu it is in ('' for none), in table order.
+        submenu: a submenu of ``menu`` ('' for none).
+        separator_before: a separator goes above it in its menu.
+        group: actions with the same group are exclusive, checkable choices.
+        value: the value a choice stands for (a size, theme name or spacing).
+        checkable: the action is on or off (a choice, or a panel shown or hidden).
+        field_keys: keys that trigger it while the search field has the keyboard.
+    """
 
     name: str
     text: str
     tip: str
     shortcuts: tuple[Shortcut, ...] = ()
     kiosk_allowed: bool = True
-    on_toolbar: bool = False
-    toolbar_text: str = ""  # shorter label for the toolbar, so it fits at large sizes
+    toolbar: int = 0
+    toolbar_text: str = ""
+    menu: str = ""
+    submenu: str = ""
+    separator_before: bool = False
+    group: str = ""
+    value: object = None
+    checkable: bool = False
+    field_keys: tuple[str, ...] = ()
+
+
+def _choices(group: str, submenu: str, tip: str, values: list[tuple[str, object]]):  # noqa: ANN202
+    return tuple(
+        ActionSpec(
+            f"{group}_{value}",
+            label,
+            tip.format(label=label.replace("&", "")),
+            menu="&View",
+            submenu=submenu,
+            group=group,
+            value=value,
+            checkable=True,
+        )
+        for label, value in values
+    )
 
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
+    # -- File
     ActionSpec(
         "open",
         "&Open leaflet…",
         "Open another leaflet file",
         (QKeySequence.StandardKey.Open,),
         kiosk_allowed=False,
-    ),
-    ActionSpec(
-        "quit", "&Quit", "Close the reader", (QKeySequence.StandardKey.Quit,), kiosk_allowed=False
-    ),
-    ActionSpec(
-        "toggle_contents",
-        "&Contents",
-        "Show or hide the list of sections",
-        ("Ctrl+T",),
-        on_toolbar=True,
-    ),
-    ActionSpec(
-        "previous_section",
-        "&Previous section",
-        "Go to the start of the previous section",
-        ("Ctrl+PgUp", "Alt+Up"),
-        on_toolbar=True,
-        toolbar_text="◀ Previous",
-    ),
-    ActionSpec(
-        "next_section",
-        "&Next section",
-        "Go to the start of the next section",
-        ("Ctrl+PgDown", "Alt+Down"),
-        on_toolbar=True,
-        toolbar_text="Next ▶",
-    ),
-    ActionSpec(
-        "back",
-        "&Back",
-        "Go back to where you were before following a link",
-        (QKeySequence.StandardKey.Back,),
-        on_toolbar=True,
-    ),
-    ActionSpec(
-        "find",
-        "&Find…",
-        "Search the leaflet for a word",
-        (QKeySequence.StandardKey.Find,),
-    ),
-    ActionSpec(
-        "find_next",
-        "Find &next",
-        "Go to the next match",
-        (QKeySequence.StandardKey.FindNext, "F3"),
-    ),
-    ActionSpec(
-        "find_previous",
-        "Find pre&vious",
-        "Go to the previous match",
-        (QKeySequence.StandardKey.FindPrevious, "Shift+F3"),
-    ),
-    ActionSpec(
-        "clear_search",
-        "&Clear search",
-        "Clear the search and its highlights",
-        ("Esc",),
-    ),
-    ActionSpec(
-        "about",
-        "&About this leaflet",
-        "Who wrote this leaflet, where it comes from, and whether it was checked",
-        (QKeySequence.StandardKey.HelpContents,),
-        on_toolbar=True,
-        toolbar_text="About",
+        menu="&File",
     ),
     ActionSpec(
         "print",
         "&Print…",
         "Print the leaflet in large print",
         (QKeySequence.StandardKey.Print,),
-        on_toolbar=True,
+        toolbar=6,
         toolbar_text="Print",
+        menu="&File",
+        separator_before=True,
     ),
     ActionSpec(
         "print_preview",
         "Print pre&view…",
         "See the pages before printing",
         ("Ctrl+Shift+P",),
+        kiosk_allowed=False,
+        menu="&File",
     ),
     ActionSpec(
         "export_pdf",
@@ -116,36 +109,164 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "Save a large-print PDF of the leaflet",
         ("Ctrl+Shift+S",),
         kiosk_allowed=False,
+        menu="&File",
     ),
     ActionSpec(
-        "zoom_out",
-        "&Smaller text",
-        "Make the text and buttons smaller",
-        (QKeySequence.StandardKey.ZoomOut, "Ctrl+-"),
-        on_toolbar=True,
-        toolbar_text="A-",
+        "quit",
+        "&Quit",
+        "Close the reader",
+        (QKeySequence.StandardKey.Quit,),
+        kiosk_allowed=False,
+        menu="&File",
+        separator_before=True,
+    ),
+    # -- View
+    ActionSpec(
+        "toggle_contents",
+        "&Contents",
+        "Show or hide the list of sections",
+        ("Ctrl+T",),
+        toolbar=1,
+        menu="&View",
+        checkable=True,
     ),
     ActionSpec(
         "zoom_in",
         "&Larger text",
         "Make the text and buttons larger",
         (QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="),
-        on_toolbar=True,
+        toolbar=8,
         toolbar_text="A+",
+        menu="&View",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "zoom_out",
+        "&Smaller text",
+        "Make the text and buttons smaller",
+        (QKeySequence.StandardKey.ZoomOut, "Ctrl+-"),
+        toolbar=7,
+        toolbar_text="A-",
+        menu="&View",
     ),
     ActionSpec(
         "zoom_reset",
         "&Normal text size",
         "Put the text back to its normal size",
         ("Ctrl+0",),
+        menu="&View",
+    ),
+    *_choices(
+        "text_size",
+        "Text si&ze",
+        "Show the text at the {label} size",
+        [(label, percent) for label, percent in NAMED_SIZES],
+    ),
+    *_choices(
+        "theme",
+        "&Colours",
+        "Colour the reader {label}",
+        [(theme.label, theme.name) for theme in THEMES.values()],
+    ),
+    *_choices(
+        "line_spacing",
+        "&Line spacing",
+        "Set the line spacing to {label}",
+        [(_LINE_SPACING_NAMES[value], value) for value in LINE_SPACINGS],
     ),
     ActionSpec(
         "reset_settings",
         "&Reset to defaults",
         "Put text size, colours, line spacing and the window back as they were at first",
-        (),
+        kiosk_allowed=False,
+        menu="&View",
+        separator_before=True,
+    ),
+    # -- Search
+    ActionSpec(
+        "find",
+        "&Find…",
+        "Search the leaflet for a word",
+        (QKeySequence.StandardKey.Find,),
+        menu="&Search",
+    ),
+    ActionSpec(
+        "find_next",
+        "Find &next",
+        "Go to the next match",
+        (QKeySequence.StandardKey.FindNext, "F3"),
+        menu="&Search",
+        field_keys=("Return", "Enter"),
+    ),
+    ActionSpec(
+        "find_previous",
+        "Find pre&vious",
+        "Go to the previous match",
+        (QKeySequence.StandardKey.FindPrevious, "Shift+F3"),
+        menu="&Search",
+        field_keys=("Shift+Return", "Shift+Enter"),
+    ),
+    ActionSpec(
+        "clear_search",
+        "&Clear search",
+        "Clear the search and its highlights",
+        ("Esc",),
+        menu="&Search",
+        separator_before=True,
+        field_keys=("Esc",),
+    ),
+    # -- Go
+    ActionSpec(
+        "previous_section",
+        "&Previous section",
+        "Go to the start of the previous section",
+        ("Ctrl+PgUp", "Alt+Up"),
+        toolbar=2,
+        toolbar_text="◀ Previous",
+        menu="&Go",
+    ),
+    ActionSpec(
+        "next_section",
+        "&Next section",
+        "Go to the start of the next section",
+        ("Ctrl+PgDown", "Alt+Down"),
+        toolbar=3,
+        toolbar_text="Next ▶",
+        menu="&Go",
+    ),
+    ActionSpec(
+        "back",
+        "&Back",
+        "Go back to where you were before following a link",
+        (QKeySequence.StandardKey.Back,),
+        toolbar=4,
+        menu="&Go",
+        separator_before=True,
+    ),
+    # -- Help
+    ActionSpec(
+        "about",
+        "&About this leaflet",
+        "Who wrote this leaflet, where it comes from, and whether it was checked",
+        (QKeySequence.StandardKey.HelpContents,),
+        toolbar=5,
+        toolbar_text="About",
+        menu="&Help",
     ),
 )
+
+#: Every action by name.
+SPECS_BY_NAME: dict[str, ActionSpec] = {spec.name: spec for spec in ACTION_SPECS}
+
+
+def toolbar_specs() -> list[ActionSpec]:
+    """The actions on the main toolbar, left to right."""
+    return sorted((s for s in ACTION_SPECS if s.toolbar), key=lambda s: s.toolbar)
+
+
+def field_key_sequences(name: str) -> list[QKeySequence]:
+    """The keys that trigger action ``name`` inside the search field."""
+    return [QKeySequence(key) for key in SPECS_BY_NAME[name].field_keys]
 
 
 def plain_text(text: str) -> str:
@@ -164,12 +285,26 @@ def _key_sequences(shortcuts: tuple[Shortcut, ...]) -> list[QKeySequence]:
     return sequences
 
 
-def create_actions(parent: QWidget) -> dict[str, QAction]:
-    """Create one QAction per row of ACTION_SPECS, keyed by name."""
+def create_actions(parent: QWidget, kiosk: bool = False) -> dict[str, QAction]:
+    """Create one QAction per row of ACTION_SPECS, keyed by name.
+
+    In the waiting-room mode (``kiosk``) the actions it does not allow are not created at all,
+    so neither a menu, the toolbar nor a shortcut can reach them. Choices of one group are
+    made exclusive.
+    """
     actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
     for spec in ACTION_SPECS:
+        if kiosk and not spec.kiosk_allowed:
+            continue
         action = QAction(spec.text, parent)
         action.setObjectName(f"action_{spec.name}")
+        action.setCheckable(spec.checkable)
+        if spec.group:
+            if spec.group not in groups:
+                groups[spec.group] = QActionGroup(parent)
+                groups[spec.group].setExclusive(True)
+            groups[spec.group].addAction(action)
         if spec.toolbar_text:
             action.setIconText(spec.toolbar_text)
         action.setShortcuts(_key_sequences(spec.shortcuts))

@@ -8,7 +8,9 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
+
+from kyphoreader.app.dialogs import DialogHost
 
 MESSAGE = (
     "Something went wrong inside the reader. You can keep reading: nothing you were reading "
@@ -38,8 +40,8 @@ def record_error(
     return True
 
 
-def install_error_handler(window: QWidget, log: Path | None = None) -> None:
-    """From now on, report unexpected errors in a message box over ``window`` and a log."""
+def install_error_handler(dialogs: DialogHost, log: Path | None = None) -> None:
+    """From now on, report unexpected errors in a message box (through ``dialogs``) and a log."""
     target = log or default_log_path()
 
     def handle(
@@ -50,6 +52,8 @@ def install_error_handler(window: QWidget, log: Path | None = None) -> None:
             return
         saved = record_error(kind, error, trace, target)
         where = str(target) if saved else "(the log file could not be written)"
-        QMessageBox.critical(window, "Something went wrong", MESSAGE.format(log=where))
+        dialogs.message(
+            QMessageBox.Icon.Critical, "Something went wrong", MESSAGE.format(log=where)
+        )
 
     sys.excepthook = handle

@@ -48,7 +48,7 @@ def run(options: Options, leaflet: Leaflet) -> int:
     """Show ``leaflet`` in a main window and run until the window closes."""
     app = create_application()
     window = MainWindow(QSettings())
-    install_error_handler(window)
+    install_error_handler(window.dialogs)
     window.show_leaflet(leaflet)
     window.restore_last_section()
     if options.quit_after_first_paint:

@@ -9,13 +9,16 @@ is simply parsed again.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import re
 import zlib
 from pathlib import Path
 
 from kyphoreader import __version__
 from kyphoreader.core.leaflet import (
+    PARSER_VERSION,
     Leaflet,
     leaflet_from_dict,
     leaflet_to_dict,
@@ -34,13 +37,39 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("kyphoreader", appauthor=False))
 
 
+def markdown_version() -> str:
+    """python-markdown's version, read without importing it (its import is slow).
+
+    Returns '' if it cannot be found; then the key still holds our own parser's version.
+    """
+    global _MARKDOWN_VERSION
+    if _MARKDOWN_VERSION is None:
+        _MARKDOWN_VERSION = ""
+        try:
+            spec = importlib.util.find_spec("markdown")
+            folders = list(spec.submodule_search_locations or []) if spec else []
+            meta = Path(folders[0]) / "__meta__.py" if folders else None
+            if meta is not None and meta.is_file():
+                found = re.search(r"__version_info__\s*=\s*\(([^)]*)\)", meta.read_text())
+                _MARKDOWN_VERSION = found.group(1).replace(" ", "") if found else ""
+        except (ImportError, OSError, ValueError):
+            _MARKDOWN_VERSION = ""
+    return _MARKDOWN_VERSION
+
+
+_MARKDOWN_VERSION: str | None = None
+
+
 def cache_key(text: str) -> str:
     """Return the cache key for a leaflet's text (a checksum: entries also hold the text).
 
-    zlib's CRC rather than hashlib, whose import (OpenSSL) slows start-up; a clash between
-    two texts only costs a parse, because an entry is used only for the very same text.
+    The key also holds the reader's, our parser's and python-markdown's versions, so a new
+    version of either parses afresh. zlib's CRC rather than hashlib, whose import (OpenSSL)
+    slows start-up; a clash between two texts only costs a parse, because an entry is used
+    only for the very same text.
     """
-    data = f"{CACHE_FORMAT}\n{__version__}\n{text}".encode()
+    versions = f"{CACHE_FORMAT}\n{__version__}\n{PARSER_VERSION}\n{markdown_version()}"
+    data = f"{versions}\n{text}".encode()
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 

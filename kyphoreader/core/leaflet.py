@@ -14,6 +14,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+#: Bump when the parser's output changes, so cached leaflets are parsed again.
+PARSER_VERSION = 1
+
 #: Largest leaflet file accepted, in bytes. A leaflet is a few pages of text (the bundled one is
 #: about 10 KB); anything far bigger is almost certainly the wrong file.
 MAX_LEAFLET_BYTES = 2 * 1024 * 1024

@@ -1,13 +1,15 @@
-"""Preferences that survive a restart, read from and written to a QSettings-like store.
+"""Preferences that survive a restart, read from and written to a store passed in.
 
-The store is passed in (a ``QSettings`` in the app, a temporary INI file in tests), so this
-module has no Qt import. Anything unreadable, out of range or of the wrong type falls back to
-its default: a damaged settings file must never stop the reader from starting.
+The store is a ``QSettings`` at home, a ``MemoryStore`` that writes nothing in the waiting
+room, and a temporary INI file in tests, so this module has no Qt import. Anything unreadable,
+out of range or of the wrong type falls back to its default: a damaged settings file must never
+stop the reader from starting.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any, Protocol
 
 from kyphoreader.reading.fontscale import DEFAULT_LEVEL, LEVELS
@@ -19,7 +21,7 @@ STATE_VERSION = 1
 KEY_STATE_VERSION = "window/state_version"
 KEY_GEOMETRY = "window/geometry"
 KEY_WINDOW_STATE = "window/state"
-KEY_LAST_SECTION = "reader/last_section"
+KEY_LAST_SECTION = "reader/last_section"  # + "/<leaflet key>": one per leaflet
 KEY_TEXT_SIZE = "reader/text_size_percent"
 KEY_THEME = "reader/theme"
 KEY_LINE_SPACING = "reader/line_spacing_percent"
@@ -41,20 +43,65 @@ class SettingsStore(Protocol):
         ...
 
 
+class MemoryStore:
+    """A store that keeps values in memory only: the waiting-room mode writes nothing to disk."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, Any] = {}
+
+    def value(self, key: str, defaultValue: Any = None) -> Any:  # noqa: N803 (Qt's name)
+        """The value stored under ``key``, or ``defaultValue``."""
+        return self._values.get(key, defaultValue)
+
+    def setValue(self, key: str, value: Any) -> None:  # noqa: N802 (Qt's name)
+        """Keep ``value`` under ``key`` until the program ends."""
+        self._values[key] = value
+
+    def sync(self) -> None:
+        """Nothing to write."""
+
+    def allKeys(self) -> list[str]:  # noqa: N802 (Qt's name)
+        """Every key stored."""
+        return list(self._values)
+
+    def clear(self) -> None:
+        """Forget everything."""
+        self._values.clear()
+
+
+def leaflet_key(source_name: str) -> str:
+    """A short, stable name for a leaflet, to remember things per leaflet.
+
+    Made from the leaflet's folder and file name (``kyphoplasty-leaflet``), so the same leaflet
+    keeps its place wherever the reader is installed, and two leaflets do not share one.
+    """
+    path = PurePath(source_name.replace("\\", "/"))
+    raw = f"{path.parent.name}-{path.stem}" if path.parent.name else path.stem
+    key = "".join(c if c.isalnum() or c in "-_" else "_" for c in raw.casefold())
+    return key.strip("-_")[:80] or "leaflet"
+
+
 @dataclass
 class Settings:
-    """Everything the reader remembers between runs."""
+    """Everything the reader remembers between runs.
+
+    ``last_sections`` maps a leaflet's key (``leaflet_key``) to the section read last in it.
+    """
 
     geometry: bytes = b""
     window_state: bytes = b""
-    last_section: str = ""
+    last_sections: dict[str, str] = field(default_factory=dict)
     text_size: int = DEFAULT_LEVEL
     theme: str = DEFAULT_THEME
     line_spacing: int = DEFAULT_LINE_SPACING
 
     def reading_defaults(self) -> Settings:
         """These settings with size, theme and spacing back to their defaults."""
-        return Settings(self.geometry, self.window_state, self.last_section)
+        return Settings(self.geometry, self.window_state, dict(self.last_sections))
+
+    def last_section(self, leaflet: str) -> str:
+        """The section last read in the leaflet with key ``leaflet``, or ''."""
+        return self.last_sections.get(leaflet, "")
 
 
 def _as_bytes(value: Any) -> bytes:
@@ -84,23 +131,45 @@ def _one_of(value: Any, allowed: tuple[int, ...], default: int) -> int:
     return number if number in allowed else default
 
 
-def load_settings(store: SettingsStore) -> Settings:
-    """Read settings from ``store``; every bad or missing value becomes its default."""
+#: At most this many leaflets' last sections are remembered.
+MAX_REMEMBERED_LEAFLETS = 50
+
+
+def _last_sections(store: SettingsStore) -> dict[str, str]:
+    keys = getattr(store, "allKeys", None)
+    names = keys() if callable(keys) else []
+    prefix = f"{KEY_LAST_SECTION}/"
+    found: dict[str, str] = {}
+    for key in names:
+        if isinstance(key, str) and key.startswith(prefix):
+            section = _as_str(store.value(key))
+            if section and len(found) < MAX_REMEMBERED_LEAFLETS:
+                found[key[len(prefix) :]] = section
+    return found
+
+
+def load_settings(store: SettingsStore, defaults: Settings | None = None) -> Settings:
+    """Read settings from ``store``; every bad or missing value becomes its default.
+
+    Args:
+        store: where the settings are kept.
+        defaults: the values to fall back to (the clinic's reading defaults, say); the
+            built-in ones if not given.
+    """
+    base = defaults or Settings()
     try:
         same_version = _as_int(store.value(KEY_STATE_VERSION)) == STATE_VERSION
         theme = _as_str(store.value(KEY_THEME))
         return Settings(
             geometry=_as_bytes(store.value(KEY_GEOMETRY)) if same_version else b"",
             window_state=_as_bytes(store.value(KEY_WINDOW_STATE)) if same_version else b"",
-            last_section=_as_str(store.value(KEY_LAST_SECTION)),
-            text_size=_one_of(store.value(KEY_TEXT_SIZE), LEVELS, DEFAULT_LEVEL),
-            theme=theme if theme in THEMES else DEFAULT_THEME,
-            line_spacing=_one_of(
-                store.value(KEY_LINE_SPACING), LINE_SPACINGS, DEFAULT_LINE_SPACING
-            ),
+            last_sections=_last_sections(store),
+            text_size=_one_of(store.value(KEY_TEXT_SIZE), LEVELS, base.text_size),
+            theme=theme if theme in THEMES else base.theme,
+            line_spacing=_one_of(store.value(KEY_LINE_SPACING), LINE_SPACINGS, base.line_spacing),
         )
     except Exception:  # noqa: BLE001 - a damaged store must never stop the reader starting
-        return Settings()
+        return Settings(text_size=base.text_size, theme=base.theme, line_spacing=base.line_spacing)
 
 
 def save_settings(store: SettingsStore, settings: Settings) -> bool:
@@ -109,7 +178,8 @@ def save_settings(store: SettingsStore, settings: Settings) -> bool:
         store.setValue(KEY_STATE_VERSION, STATE_VERSION)
         store.setValue(KEY_GEOMETRY, settings.geometry)
         store.setValue(KEY_WINDOW_STATE, settings.window_state)
-        store.setValue(KEY_LAST_SECTION, settings.last_section)
+        for leaflet, section in settings.last_sections.items():
+            store.setValue(f"{KEY_LAST_SECTION}/{leaflet}", section)
         store.setValue(KEY_TEXT_SIZE, settings.text_size)
         store.setValue(KEY_THEME, settings.theme)
         store.setValue(KEY_LINE_SPACING, settings.line_spacing)

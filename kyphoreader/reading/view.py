@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QFont,
     QFontMetricsF,
     QKeyEvent,
     QResizeEvent,
     QTextBlock,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QWheelEvent,
@@ -20,11 +17,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from kyphoreader.core.document import LEAFLET_CSS, leaflet_document_html
-from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.core.leaflet import Leaflet, Section
+from kyphoreader.core.text import map_span
 from kyphoreader.reading import typography
-
-if TYPE_CHECKING:
-    from kyphoreader.search.index import Hit  # only for type hints: search loads on first use
 
 #: Default body text size in points (large-print guidance: at least 14 pt on screen).
 DEFAULT_POINT_SIZE = 16.0
@@ -34,13 +29,11 @@ COLUMN_CHARACTERS = 66
 BODY_LINE_HEIGHT = 150
 #: Smallest gap kept between the text column and the window edge, in pixels.
 MIN_SIDE_MARGIN = 16
+#: Highlight layers, drawn in this order: a later layer's colours win where two overlap.
+LAYER_ORDER = ("glossary", "search", "current_match", "readaloud", "focus")
 #: Typical English letters, to estimate the width of an average character.
-#: Search highlights until a theme sets its own: every match, and the current match.
-HIT_BACKGROUND = "#7a4100"
-HIT_FOREGROUND = "#ffffff"
-CURRENT_HIT_BACKGROUND = "#0b3d91"
-CURRENT_HIT_FOREGROUND = "#ffffff"
 _SAMPLE_TEXT = "the quick brown fox jumps over the lazy dog, Kyphoplasty 1234 ETAOIN"
+_KEEP = QTextCursor.MoveMode.KeepAnchor
 
 
 def reading_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
@@ -51,14 +44,18 @@ def reading_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
 class ReaderView(QTextBrowser):
     """Shows one leaflet. Knows where each section starts and which one is in view.
 
+    Features mark text through named highlight layers (``set_layer``), never through
+    ``setExtraSelections`` directly, so search, read aloud and the glossary do not wipe each
+    other's marks.
+
     Signals:
         current_section_changed(str): the id of the section at the top of the view changed.
-        history_changed(bool): whether there is somewhere to go back to.
+        link_activated(str): the reader followed a link to an anchor of the leaflet.
         zoom_requested(int): Ctrl+wheel asked for bigger (+1) or smaller (-1) text.
     """
 
     current_section_changed = Signal(str)
-    history_changed = Signal(bool)
+    link_activated = Signal(str)
     zoom_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -75,12 +72,13 @@ class ReaderView(QTextBrowser):
         self._section_ids: list[str] = []
         self._anchor_blocks: dict[str, int] = {}
         self._section_ranges: dict[str, tuple[int, int]] = {}
-        self._history: list[int] = []
+        self._section_texts: dict[tuple[str, bool], tuple[int, str]] = {}
+        self._sections: dict[str, Section] = {}
         self._current_section = ""
         self._point_size = DEFAULT_POINT_SIZE
         self._line_spacing = BODY_LINE_HEIGHT
-        self._hit_colours = (HIT_FOREGROUND, HIT_BACKGROUND)
-        self._current_hit_colours = (CURRENT_HIT_FOREGROUND, CURRENT_HIT_BACKGROUND)
+        self._layers: dict[str, list[tuple[int, int]]] = {}
+        self._layer_formats: dict[str, QTextCharFormat] = {}
         self.document().setDefaultStyleSheet(LEAFLET_CSS)
         self.document().setDefaultFont(reading_font(self._point_size))
 
@@ -93,10 +91,12 @@ class ReaderView(QTextBrowser):
         document.setDefaultStyleSheet(LEAFLET_CSS)
         self.setHtml(leaflet_document_html(leaflet))
         self._section_ids = leaflet.section_ids
+        self._sections = {section.id: section for section in leaflet.walk()}
         self._anchor_blocks = self._find_anchor_blocks()
         self._section_ranges = self._compute_section_ranges()
-        self._history.clear()
-        self.history_changed.emit(False)
+        self._section_texts = {}
+        self._layers.clear()
+        self._redraw_layers()
         self._apply_block_spacing()
         self._update_column()
         self._current_section = ""
@@ -141,11 +141,6 @@ class ReaderView(QTextBrowser):
         self._update_column()
         self.scroll_to_position(position)
         self._on_scrolled()
-
-    def set_highlight_colours(self, hit: tuple[str, str], current: tuple[str, str]) -> None:
-        """Colours (text, background) of search matches and of the current match."""
-        self._hit_colours = hit
-        self._current_hit_colours = current
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         """Ctrl+wheel asks for bigger or smaller text instead of Qt's own zoom."""
@@ -227,14 +222,13 @@ class ReaderView(QTextBrowser):
             return None
         return self._block_top(self.document().findBlockByNumber(number))
 
-    def go_to(self, section_id: str, remember: bool = True) -> bool:
+    def go_to(self, section_id: str) -> bool:
         """Put the heading of ``section_id`` (or another anchor) at the top of the view.
 
         Another anchor is, for example, a reference that a citation links to.
 
         Args:
             section_id: the section's id, or another anchor of the document.
-            remember: keep the current place so that Back returns to it.
 
         Returns:
             False if the document has no such anchor.
@@ -242,8 +236,6 @@ class ReaderView(QTextBrowser):
         top = self.section_top(section_id)
         if top is None:
             return False
-        if remember:
-            self._remember_place()
         self.verticalScrollBar().setValue(round(top))
         self._on_scrolled()
         return True
@@ -286,7 +278,7 @@ class ReaderView(QTextBrowser):
             self._current_section = section
             self.current_section_changed.emit(section)
 
-    # -- search matches ----------------------------------------------------------------------
+    # -- sections as text ------------------------------------------------------------------
 
     def _compute_section_ranges(self) -> dict[str, tuple[int, int]]:
         document = self.document()
@@ -303,116 +295,178 @@ class ReaderView(QTextBrowser):
         """Return the document positions where a section starts and the next one begins."""
         return self._section_ranges.get(section_id)
 
-    def cursor_for_hit(self, hit: Hit) -> QTextCursor | None:
-        """Select the exact occurrence a search hit names, or return None if it is not shown."""
-        return self.cursors_for_hits([hit])[0]
+    def _section_text(self, section_id: str, heading: bool) -> tuple[int, str] | None:
+        """The rendered text of a section's heading or body, and where it starts."""
+        key = (section_id, heading)
+        if key in self._section_texts:
+            return self._section_texts[key]
+        found = self._section_ranges.get(section_id)
+        number = self._anchor_blocks.get(section_id)
+        if found is None or number is None:
+            return None
+        heading_block = self.document().findBlockByNumber(number)
+        if heading:
+            start, end = heading_block.position(), heading_block.position() + heading_block.length()
+        else:
+            start, end = heading_block.position() + heading_block.length(), found[1]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(max(start, min(end, self.document().characterCount() - 1)), _KEEP)
+        value = (start, cursor.selectedText())
+        self._section_texts[key] = value
+        return value
 
-    def cursors_for_hits(self, hits: list[Hit]) -> list[QTextCursor | None]:
-        """Select the exact occurrence each hit names (None where it is not shown).
+    def document_span(
+        self, section_id: str, start: int, end: int, heading: bool = False
+    ) -> tuple[int, int] | None:
+        """Map a span of a section's plain text (``Section.text``) to document positions.
 
-        Hits of the same text in the same section share one forward walk through the section,
-        so a search with many matches stays fast.
+        Args:
+            section_id: the section.
+            start: where the span starts in the section's plain text.
+            end: where it ends.
+            heading: the span is in the section's heading instead of its text.
+
+        Returns:
+            (start, end) positions in the shown document, or None where the text is not shown.
         """
-        cursors: list[QTextCursor | None] = [None] * len(hits)
-        wanted: dict[tuple[str, str], dict[int, list[int]]] = {}
-        for index, hit in enumerate(hits):
-            if hit.match_text and hit.section_id in self._section_ranges:
-                by_occurrence = wanted.setdefault((hit.section_id, hit.match_text), {})
-                by_occurrence.setdefault(hit.occurrence, []).append(index)
+        section = self._sections.get(section_id)
+        rendered = self._section_text(section_id, heading)
+        if section is None or rendered is None:
+            return None
+        offset, text = rendered
+        source = section.heading if heading else section.text
+        mapped = map_span(source, text, start, end)
+        if mapped is None:
+            return None
+        return offset + mapped[0], offset + mapped[1]
+
+    def find_in_section(
+        self, section_id: str, text: str, occurrence: int
+    ) -> tuple[int, int] | None:
+        """Document positions of the ``occurrence``-th (from 0) exact ``text`` in a section."""
+        return self.find_all_in_section([(section_id, text, occurrence)])[0]
+
+    def find_all_in_section(
+        self, wanted: list[tuple[str, str, int]]
+    ) -> list[tuple[int, int] | None]:
+        """Find many (section_id, text, occurrence) at once; None where one is not shown.
+
+        Occurrences of the same text in the same section share one forward walk through the
+        section, so a search with many matches stays fast.
+        """
+        spans: list[tuple[int, int] | None] = [None] * len(wanted)
+        groups: dict[tuple[str, str], dict[int, list[int]]] = {}
+        for index, (section_id, text, occurrence) in enumerate(wanted):
+            if text and section_id in self._section_ranges:
+                by_occurrence = groups.setdefault((section_id, text), {})
+                by_occurrence.setdefault(occurrence, []).append(index)
         flags = QTextDocument.FindFlag.FindCaseSensitively
         document = self.document()
-        for (section_id, text), by_occurrence in wanted.items():
+        for (section_id, text), by_occurrence in groups.items():
             position, end = self._section_ranges[section_id]
             for occurrence in range(max(by_occurrence) + 1):
                 found = document.find(text, position, flags)
                 if found.isNull() or found.selectionEnd() > end:
                     break
                 for index in by_occurrence.get(occurrence, ()):
-                    cursors[index] = found
+                    spans[index] = (found.selectionStart(), found.selectionEnd())
                 position = found.selectionStart() + 1
-        return cursors
+        return spans
 
-    def show_search_hits(self, cursors: list[QTextCursor | None], current: int) -> None:
-        """Highlight every match, mark match ``current`` distinctly and bring it into view."""
+    # -- highlight layers ------------------------------------------------------------------
+
+    def set_layer_format(self, name: str, text_format: QTextCharFormat) -> None:
+        """How layer ``name`` marks its text (colours, underline); redraws it."""
+        self._layer_formats[name] = QTextCharFormat(text_format)
+        self._redraw_layers()
+
+    def set_layer(self, name: str, spans: list[tuple[int, int]], current: int = -1) -> None:
+        """Mark ``spans`` (document positions) in layer ``name``, replacing what it marked.
+
+        Layers are drawn in ``LAYER_ORDER``, so a feature never wipes another's marks.
+        If ``current`` is a valid index, that span is brought into view.
+        """
+        if name not in LAYER_ORDER:
+            raise ValueError(f"unknown highlight layer {name!r}")
+        self._layers[name] = [span for span in spans if span[1] > span[0]]
+        self._redraw_layers()
+        if 0 <= current < len(spans):
+            self.ensure_visible(spans[current][0], spans[current][1])
+
+    def clear_layer(self, name: str) -> None:
+        """Remove every mark of layer ``name``."""
+        if self._layers.pop(name, None) is not None:
+            self._redraw_layers()
+
+    def layer(self, name: str) -> list[tuple[int, int]]:
+        """The spans layer ``name`` marks now."""
+        return list(self._layers.get(name, []))
+
+    def clear_layers(self) -> None:
+        """Remove every highlight of every layer."""
+        self._layers.clear()
+        self._redraw_layers()
+
+    def _redraw_layers(self) -> None:
         selections = []
-        for index, cursor in enumerate(cursors):
-            if cursor is None or index == current:
+        for name in LAYER_ORDER:
+            text_format = self._layer_formats.get(name)
+            if text_format is None:
                 continue
-            selections.append(_highlight(cursor, *self._hit_colours))
-        chosen = cursors[current] if 0 <= current < len(cursors) else None
-        if chosen is not None:
-            selections.append(_highlight(chosen, *self._current_hit_colours, underline=True))
+            for start, end in self._layers.get(name, ()):
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, _KEEP)
+                selection.cursor = cursor  # type: ignore[attr-defined]
+                selection.format = text_format  # type: ignore[attr-defined]
+                selections.append(selection)
         self.setExtraSelections(selections)
-        if chosen is not None:
-            self.setTextCursor(chosen)
-            self._bring_into_view(chosen)
 
-    def clear_search_hits(self) -> None:
-        """Remove every search highlight and the selection."""
-        self.setExtraSelections([])
+    def select_span(self, start: int, end: int) -> None:
+        """Put the text cursor on a span (selected), as a caret a screen reader can follow."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, _KEEP)
+        self.setTextCursor(cursor)
+
+    def clear_selection(self) -> None:
+        """Deselect, leaving the caret where it is."""
         cursor = self.textCursor()
         cursor.clearSelection()
         self.setTextCursor(cursor)
 
-    def _bring_into_view(self, cursor: QTextCursor) -> None:
-        """Scroll a match near or past the edge of the view to a third of the way down it."""
+    def ensure_visible(self, start: int, end: int | None = None) -> None:
+        """Scroll text near or past the edge of the view to a third of the way down it."""
         line = self.fontMetrics().lineSpacing()
         height = self.viewport().height()
-        start = QTextCursor(cursor)
-        start.setPosition(cursor.selectionStart())
-        top = self.cursorRect(start).top()
-        bottom = self.cursorRect(cursor).bottom()
+        first = QTextCursor(self.document())
+        first.setPosition(start)
+        last = QTextCursor(self.document())
+        last.setPosition(start if end is None else end)
+        top = self.cursorRect(first).top()
+        bottom = self.cursorRect(last).bottom()
         if top >= line and bottom <= height - 2 * line:
             return
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + top - height // 3)
 
-    def is_cursor_visible(self, cursor: QTextCursor) -> bool:
-        """True when the whole of ``cursor``'s text is inside the view."""
-        start = QTextCursor(cursor)
-        start.setPosition(cursor.selectionStart())
-        end = QTextCursor(cursor)
-        end.setPosition(cursor.selectionEnd())
+    def is_span_visible(self, start: int, end: int) -> bool:
+        """True when the whole of the text between ``start`` and ``end`` is inside the view."""
         height = self.viewport().height()
-        return all(
-            0 <= self.cursorRect(c).top() and self.cursorRect(c).bottom() <= height
-            for c in (start, end)
-        )
+        for position in (start, end):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position)
+            rect = self.cursorRect(cursor)
+            if rect.top() < 0 or rect.bottom() > height:
+                return False
+        return True
 
-    # -- links and going back ----------------------------------------------------------------
-
-    def _remember_place(self) -> None:
-        self._history.append(self.top_position())
-        self.history_changed.emit(True)
-
-    def can_go_back(self) -> bool:
-        """True when a link or a contents jump left a place to return to."""
-        return bool(self._history)
-
-    @Slot()
-    def go_back(self) -> None:
-        """Return to the place the reader was before the last jump."""
-        if not self._history:
-            return
-        self.scroll_to_position(self._history.pop())
-        self.history_changed.emit(bool(self._history))
-        self._on_scrolled()
+    # -- links -------------------------------------------------------------------------------
 
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
         # Only links inside the leaflet are followed: the reader never opens a network link.
         if url.hasFragment() and not url.path() and not url.scheme():
-            self.go_to(url.fragment())
-
-
-def _highlight(
-    cursor: QTextCursor, foreground: str, background: str, underline: bool = False
-) -> QTextEdit.ExtraSelection:
-    selection = QTextEdit.ExtraSelection()
-    selection.cursor = cursor  # type: ignore[attr-defined]
-    text_format = selection.format  # type: ignore[attr-defined]
-    text_format.setBackground(QBrush(QColor(background)))
-    text_format.setForeground(QBrush(QColor(foreground)))
-    if underline:  # the current match differs by more than colour
-        text_format.setFontUnderline(True)
-    return selection
+            self.link_activated.emit(url.fragment())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QKeyCombination, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 #: Wait this long after the last keystroke before searching (typing stays smooth).
@@ -11,23 +11,34 @@ DEBOUNCE_MS = 150
 
 
 class SearchField(QLineEdit):
-    """A line edit where Enter means "next match", Shift+Enter "previous", Escape "clear"."""
+    """A line edit where Enter means "next match", Shift+Enter "previous", Escape "clear".
+
+    The keys come from the action table (``field_keys`` of find_next, find_previous and
+    clear_search), the one place every key of the reader is declared.
+    """
 
     next_requested = Signal()
     previous_requested = Signal()
     clear_requested = Signal()
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from kyphoreader.app.actions import field_key_sequences
+
+        self._keys = [
+            (field_key_sequences("find_next"), self.next_requested),
+            (field_key_sequences("find_previous"), self.previous_requested),
+            (field_key_sequences("clear_search"), self.clear_requested),
+        ]
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Turn Enter, Shift+Enter and Escape into search requests."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self.previous_requested.emit()
-            else:
-                self.next_requested.emit()
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.clear_requested.emit()
-            return
+        """Turn the search-field keys of the action table into search requests."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # keypad Enter too
+        pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
+        for sequences, signal in self._keys:
+            if any(pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch for s in sequences):
+                signal.emit()
+                return
         super().keyPressEvent(event)
 
 

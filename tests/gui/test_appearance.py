@@ -68,14 +68,14 @@ def test_size_shortcuts(window):
 def test_size_keys_work_from_the_keyboard(window, qtbot, key, modifiers, expected):
     window.reader.setFocus()
     qtbot.keyClick(window.reader, key, modifiers)
-    assert window.font_scale.percent == expected
+    assert window.appearance.font_scale.percent == expected
 
 
 def test_ctrl_0_resets_the_size(window, qtbot):
-    window.set_text_size(300)
+    window.appearance.set_text_size(300)
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
-    assert window.font_scale.percent == 100
+    assert window.appearance.font_scale.percent == 100
 
 
 def test_ctrl_wheel_changes_the_size(window):
@@ -93,33 +93,36 @@ def test_ctrl_wheel_changes_the_size(window):
         QApplication.sendEvent(window.reader.viewport(), event)
 
     wheel(120)
-    assert window.font_scale.percent == 110
+    assert window.appearance.font_scale.percent == 110
     wheel(-120)
     wheel(-120)
-    assert window.font_scale.percent == 90
+    assert window.appearance.font_scale.percent == 90
 
 
 def test_size_is_clamped_at_both_ends(window):
     for _ in range(30):
         window.actions_by_name["zoom_in"].trigger()
-    assert window.font_scale.percent == 400
+    assert window.appearance.font_scale.percent == 400
     assert body_points(window) == pytest.approx(64)
     assert not window.actions_by_name["zoom_in"].isEnabled()
     for _ in range(30):
-        window.smaller_text()
-    assert window.font_scale.percent == 50
+        window.appearance.smaller_text()
+    assert window.appearance.font_scale.percent == 50
     assert not window.actions_by_name["zoom_out"].isEnabled()
 
 
 def test_named_sizes_menu(window):
-    window.size_actions[200].trigger()
-    assert window.font_scale.percent == 200
-    assert window.size_actions[200].isChecked() and not window.size_actions[100].isChecked()
+    window.actions_by_name["text_size_200"].trigger()
+    assert window.appearance.font_scale.percent == 200
+    assert (
+        window.actions_by_name["text_size_200"].isChecked()
+        and not window.actions_by_name["text_size_100"].isChecked()
+    )
 
 
 def test_no_sideways_scrolling_at_the_largest_size_at_1024x768(big_window, qtbot):
-    big_window.set_theme("high_contrast")
-    big_window.set_text_size(400)
+    big_window.appearance.set_theme("high_contrast")
+    big_window.appearance.set_text_size(400)
     qtbot.wait(50)
     reader = big_window.reader
     assert reader.horizontalScrollBar().maximum() == 0
@@ -127,7 +130,7 @@ def test_no_sideways_scrolling_at_the_largest_size_at_1024x768(big_window, qtbot
 
 
 def test_buttons_and_labels_are_big_at_the_largest_size(big_window):
-    big_window.set_text_size(400)
+    big_window.appearance.set_text_size(400)
     for name, button in toolbar_buttons(big_window).items():
         assert button.width() >= 44 and button.height() >= 44, name
         assert button.font().pointSizeF() >= 16, name
@@ -144,9 +147,9 @@ def test_buttons_and_labels_are_big_at_the_largest_size(big_window):
 def test_the_same_text_stays_at_the_top_when_the_size_changes(window, percent):
     window.reader.go_to("who-is-more-likely-to-have-another-fracture")
     before = text_at_top(window.reader)
-    window.set_text_size(percent)
+    window.appearance.set_text_size(percent)
     assert text_at_top(window.reader) == before
-    window.set_line_spacing(250)
+    window.appearance.set_line_spacing(250)
     assert text_at_top(window.reader) == before
 
 
@@ -156,7 +159,7 @@ def test_part_way_through_a_paragraph_the_same_line_stays_on_top(window):
     bar = reader.verticalScrollBar()
     bar.setValue(bar.value() + 150)
     position = reader.top_position()
-    window.larger_text()
+    window.appearance.larger_text()
     moved = reader.top_position()
     block = reader.document().findBlock(position)
     assert reader.document().findBlock(moved).blockNumber() == block.blockNumber()
@@ -167,7 +170,7 @@ def test_line_spacing_from_one_and_a_half_to_two_and_a_half(window):
     from test_layout import body_blocks
 
     for spacing in (150, 175, 200, 250):
-        window.spacing_actions[spacing].trigger()
+        window.actions_by_name[f"line_spacing_{spacing}"].trigger()
         for block in body_blocks(window.reader.document()):
             assert block.blockFormat().lineHeight() == spacing
 
@@ -176,7 +179,7 @@ def test_line_spacing_from_one_and_a_half_to_two_and_a_half(window):
 def test_never_italic_or_justified_at_any_size(window, percent):
     from test_layout import blocks
 
-    window.set_text_size(percent)
+    window.appearance.set_text_size(percent)
     for block in blocks(window.reader.document()):
         assert not block.blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
         iterator = block.begin()
@@ -193,7 +196,7 @@ def test_the_reading_typeface_is_atkinson_hyperlegible(window):
 
 @pytest.mark.parametrize("name", list(THEMES))
 def test_a_theme_colours_the_whole_window(window, name):
-    window.set_theme(name)
+    window.appearance.set_theme(name)
     theme = THEMES[name]
     palette = QApplication.palette()
     assert palette.color(QPalette.ColorRole.Base).name() == theme.background
@@ -208,11 +211,11 @@ def test_a_theme_colours_the_whole_window(window, name):
     image = window.reader.viewport().grab().toImage()
     corner = image.pixelColor(2, image.height() - 3).name()
     assert corner == theme.background
-    assert window.theme_actions[name].isChecked()
+    assert window.actions_by_name[f"theme_{name}"].isChecked()
 
 
 def test_search_highlights_follow_the_theme(window, qtbot):
-    window.set_theme("dark")
+    window.appearance.set_theme("dark")
     window.search_bar.field.setText("cement")
     window.search_bar.flush()
     theme = THEMES["dark"]
@@ -222,14 +225,14 @@ def test_search_highlights_follow_the_theme(window, qtbot):
 
 def test_settings_come_back_in_a_fresh_window(settings_store, open_window):
     first = open_window(settings_store)
-    first.set_text_size(250)
-    first.set_theme("high_contrast")
-    first.set_line_spacing(200)
+    first.appearance.set_text_size(250)
+    first.appearance.set_theme("high_contrast")
+    first.appearance.set_line_spacing(200)
     first.reader.go_to("summary")
     first.close()
 
     second = open_window(settings_store)
-    assert second.font_scale.percent == 250
+    assert second.appearance.font_scale.percent == 250
     assert body_points(second) == pytest.approx(40)
     assert QApplication.palette().color(QPalette.ColorRole.Base).name() == "#000000"
     assert second.reader.line_spacing() == 200
@@ -248,20 +251,20 @@ def test_garbage_in_the_settings_file_falls_back_to_defaults(qtbot, tmp_path, bu
     qtbot.addWidget(win)
     win.show_leaflet(bundled_leaflet)
     win.show()
-    assert win.font_scale.percent == 100
+    assert win.appearance.font_scale.percent == 100
     assert win.reader.line_spacing() == 150
-    assert win.theme_actions["default"].isChecked()
+    assert win.actions_by_name["theme_default"].isChecked()
 
 
 def test_reset_to_defaults_puts_everything_back(window):
-    window.set_text_size(300)
-    window.set_theme("dark")
-    window.set_line_spacing(250)
+    window.appearance.set_text_size(300)
+    window.appearance.set_theme("dark")
+    window.appearance.set_line_spacing(250)
     window.contents_dock.hide()
     window.actions_by_name["reset_settings"].trigger()
-    assert window.font_scale.percent == 100
+    assert window.appearance.font_scale.percent == 100
     assert window.reader.line_spacing() == 150
-    assert window.theme_actions["default"].isChecked()
+    assert window.actions_by_name["theme_default"].isChecked()
     assert (
         QApplication.palette().color(QPalette.ColorRole.Base).name() == THEMES["default"].background
     )

@@ -75,7 +75,7 @@ def first_line_ascent(block) -> float:
 
 @pytest.mark.parametrize("percent", [100, 400])
 def test_headings_are_bold_and_larger_than_body(window, percent):
-    window.set_text_size(percent)
+    window.appearance.set_text_size(percent)
     reader = window.reader
     body = body_blocks(reader.document())[0]
     previous = None

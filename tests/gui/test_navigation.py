@@ -86,7 +86,7 @@ def test_next_section_shortcut_works_from_the_keyboard(window, qtbot):
 
 def test_a_citation_goes_to_its_reference_and_back_returns(window, qtbot):
     reader = window.reader
-    reader.go_to("possible-complications", remember=False)
+    reader.go_to("possible-complications")
     start = reader.verticalScrollBar().value()
     assert not window.actions_by_name["back"].isEnabled()
     cursor = reader.document().find("[2]")
@@ -108,4 +108,4 @@ def test_links_outside_the_leaflet_are_not_followed(window):
     before = window.reader.verticalScrollBar().value()
     window.reader.anchorClicked.emit(QUrl("https://example.com/#ref-1"))
     assert window.reader.verticalScrollBar().value() == before
-    assert not window.reader.can_go_back()
+    assert not window.navigation.can_go_back()

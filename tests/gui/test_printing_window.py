@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kyphoreader.printing.dialog import PrintChoice, PrintOptionsDialog
 from kyphoreader.printing.options import PrintOptions
@@ -68,40 +68,46 @@ def test_dialog_buttons_report_the_choice(qtbot, bundled_leaflet):
     assert dialog.choice is PrintChoice.PREVIEW and dialog.result() == 1
 
 
-def test_save_as_pdf_from_the_window(window, tmp_path, monkeypatch):
+def last_dialog(window, kind):
+    """The newest dialog of ``kind`` the window's dialog host has open."""
+    found = [d for d in window.dialogs.open_dialogs() if isinstance(d, kind)]
+    assert found, f"no {kind.__name__} is open"
+    return found[-1]
+
+
+def test_save_as_pdf_from_the_window(window, tmp_path):
     target = tmp_path / "copy.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    path = window.save_pdf_with(PrintOptions(22, "A4"))
-    assert path == str(target)
+    window.printing.save_pdf_with(PrintOptions(22, "A4"))
+    chooser = last_dialog(window, QFileDialog)
+    assert chooser.isVisible() and chooser.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+    chooser.selectFile(str(target))
+    chooser.accept()
     assert target.read_bytes().startswith(b"%PDF")
     assert "Saved" in window.statusBar().currentMessage()
+    assert window.dialogs.open_dialogs() == []
 
 
-def test_a_pdf_that_cannot_be_saved_is_reported(window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "no" / "x.pdf"), "")
-    )
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    assert window.save_pdf_with(PrintOptions()) == ""
-    assert shown and "does not exist" in shown[0]
+def test_a_pdf_that_cannot_be_saved_is_reported(window, tmp_path):
+    assert window.printing.write_pdf(str(tmp_path / "no" / "x.pdf"), PrintOptions()) == ""
+    box = last_dialog(window, QMessageBox)
+    assert box.windowTitle() == "The PDF was not saved"
+    assert "does not exist" in box.text()
+    assert box.isVisible()
 
 
 def test_no_printer_offers_a_pdf_instead(window, tmp_path, monkeypatch):
     from PySide6.QtPrintSupport import QPrinterInfo
 
-    asked = []
     target = tmp_path / "instead.pdf"
     monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes,
-    )
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.print_with(PrintOptions(18, "A4"))
-    assert asked and "No printer is set up" in asked[0]
-    assert target.exists()
+    window.printing.print_with(PrintOptions(18, "A4"))
+    box = last_dialog(window, QMessageBox)
+    assert "No printer is set up" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    chooser = last_dialog(window, QFileDialog)
+    chooser.selectFile(str(target))
+    chooser.accept()
+    assert target.read_bytes().startswith(b"%PDF")
 
 
 def test_a_failed_print_job_is_reported(window, monkeypatch):
@@ -109,52 +115,53 @@ def test_a_failed_print_job_is_reported(window, monkeypatch):
 
     from kyphoreader.printing import pages as printing
 
-    shown = []
-
     def fail(*_args):
         raise printing.PrintError(
             "The printer reported an error and the leaflet may not have printed."
         )
 
     monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: ["fake"]))
-    monkeypatch.setattr(QPrintDialog, "exec", lambda self: 1)
     monkeypatch.setattr(printing, "print_leaflet", fail)
-    monkeypatch.setattr(
-        QMessageBox, "critical", lambda parent, title, text: shown.append((title, text))
-    )
-    window.print_with(PrintOptions())
-    assert shown and shown[0][0] == "The leaflet did not print"
+    window.printing.print_with(PrintOptions())
+    last_dialog(window, QPrintDialog).accept()
+    box = last_dialog(window, QMessageBox)
+    assert box.windowTitle() == "The leaflet did not print"
+    assert "may not have printed" in box.text()
 
 
-def test_preview_shows_the_same_pages_as_the_pdf(window, tmp_path, bundled_leaflet):
-    from PySide6.QtPrintSupport import QPrintPreviewWidget
+def test_preview_shows_the_same_pages_as_the_pdf(window, tmp_path, bundled_leaflet, qtbot):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
     from kyphoreader.printing.pages import export_pdf
 
     options = PrintOptions(28, "A4")
     expected = export_pdf(bundled_leaflet, options, tmp_path / "same.pdf")
     # The preview paints on a printer (its own resolution); page breaks must not depend on it.
-    dialog = window.make_preview_dialog(options)
-    counts = []
-
-    def read_and_close():
-        preview = dialog.findChild(QPrintPreviewWidget)
-        counts.append(preview.pageCount())
-        dialog.close()
-
-    QTimer.singleShot(200, read_and_close)
-    dialog.exec()
-    assert counts == [expected]
+    window.printing.preview_with(options)
+    dialog = last_dialog(window, QPrintPreviewDialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() > 0)
+    assert preview.pageCount() == expected
+    dialog.reject()
+    assert window.dialogs.open_dialogs() == []
 
 
-def test_print_menu_opens_the_choices(window, monkeypatch):
-    seen = []
-
-    def close_dialog():
-        dialog = QApplication.activeModalWidget()
-        seen.append(type(dialog).__name__)
-        dialog.reject()
-
-    QTimer.singleShot(50, close_dialog)
+def test_print_menu_opens_the_choices_and_escape_closes_them(window, qtbot):
     window.actions_by_name["print"].trigger()
-    assert seen == ["PrintOptionsDialog"]
+    dialog = last_dialog(window, PrintOptionsDialog)
+    assert dialog.isVisible() and dialog.isModal()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert window.dialogs.open_dialogs() == []
+
+
+def test_choosing_preview_in_the_choices_opens_the_preview(window):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    window.actions_by_name["print_preview"].trigger()
+    choices = last_dialog(window, PrintOptionsDialog)
+    choices.preview_button.click()
+    assert not choices.isVisible()
+    preview = last_dialog(window, QPrintPreviewDialog)
+    assert preview.isVisible()
+    window.dialogs.close_all()
+    assert window.dialogs.open_dialogs() == []

@@ -26,7 +26,8 @@ def selected(window) -> str:
 
 
 def current_hit_is_on_screen(window) -> bool:
-    return window.reader.is_cursor_visible(window.reader.textCursor())
+    cursor = window.reader.textCursor()
+    return window.reader.is_span_visible(cursor.selectionStart(), cursor.selectionEnd())
 
 
 def link_cursor(browser, href: str):
@@ -70,13 +71,13 @@ def test_typed_queries_find_highlight_and_show_the_right_place(
     window, qtbot, query, section, shown
 ):
     type_query(window, qtbot, query)
-    assert window.search_result is not None and window.search_result.hits
+    assert window.search_session.result is not None and window.search_session.result.hits
     assert selected(window) == shown
     assert section_of_selection(window) == section
     assert current_hit_is_on_screen(window)
     highlights = window.reader.extraSelections()
-    assert len(highlights) == len(window.search_result.hits)
-    assert window.search_bar.count_label.text() == f"1 of {len(window.search_result.hits)}"
+    assert len(highlights) == len(window.search_session.result.hits)
+    assert window.search_bar.count_label.text() == f"1 of {len(window.search_session.result.hits)}"
 
 
 def test_a_corrected_spelling_is_said_plainly(window, qtbot):
@@ -106,7 +107,7 @@ def test_all_matches_are_highlighted_and_the_current_one_differs(window, qtbot):
 
 def test_next_and_previous_wrap_around(window, qtbot):
     type_query(window, qtbot, "leakage")
-    total = len(window.search_result.hits)
+    total = len(window.search_session.result.hits)
     assert total >= 3
     actions = window.actions_by_name
     actions["find_next"].trigger()
@@ -121,7 +122,7 @@ def test_next_and_previous_wrap_around(window, qtbot):
 
 def test_enter_and_shift_enter_move_between_matches(window, qtbot):
     type_query(window, qtbot, "leakage")
-    total = len(window.search_result.hits)
+    total = len(window.search_session.result.hits)
     field = window.search_bar.field
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert window.search_bar.count_label.text() == f"2 of {total}"
@@ -160,7 +161,7 @@ def test_escape_clears_the_search_and_its_highlights(window, qtbot):
 
 def test_choosing_a_result_shows_that_exact_occurrence(window, qtbot):
     type_query(window, qtbot, "leakage")
-    hits = window.search_result.hits
+    hits = window.search_session.result.hits
     target = next(
         i for i, h in enumerate(hits) if h.section_id == "key-points" and h.occurrence == 1
     )
@@ -171,7 +172,7 @@ def test_choosing_a_result_shows_that_exact_occurrence(window, qtbot):
     browser.ensureCursorVisible()
     point = browser.cursorRect(link).center() - QPoint(6, 0)
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert window.current_hit == target
+    assert window.search_session.current == target
     assert selected(window) == "leakage"
     assert section_of_selection(window) == "key-points"
     # It is the second "leakage" of Key points, not the first.
@@ -240,5 +241,5 @@ def test_a_result_can_be_chosen_from_the_keyboard(window, qtbot):
     qtbot.keyClick(window.results, Qt.Key.Key_Tab)
     qtbot.keyClick(window.results, Qt.Key.Key_Tab)
     qtbot.keyClick(window.results, Qt.Key.Key_Return)
-    assert window.current_hit == 1
+    assert window.search_session.current == 1
     assert window.search_bar.count_label.text().startswith("2 of ")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton, QWidget
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from kyphoreader.app.about import AboutDialog
 from kyphoreader.app.mainwindow import MainWindow
@@ -60,29 +60,23 @@ def test_about_dialog_shows_metadata_review_status_and_disclaimer(qtbot, bundled
     assert "nine references" in text
 
 
-def test_about_action_opens_the_dialog(window, qtbot):
-    seen = []
-
-    def close_dialog():
-        dialog = QApplication.activeModalWidget()
-        seen.append(dialog)
-        dialog.close()
-
-    QTimer.singleShot(50, close_dialog)
+def test_about_action_opens_the_dialog_and_escape_closes_it(window, qtbot):
     window.actions_by_name["about"].trigger()
-    assert isinstance(seen[0], AboutDialog)
+    [dialog] = window.dialogs.open_dialogs()
+    assert isinstance(dialog, AboutDialog) and dialog.isVisible()
+    assert "not been clinically reviewed" in dialog.browser.toPlainText()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert window.dialogs.open_dialogs() == []
 
 
-def test_opening_a_bad_leaflet_explains_and_keeps_the_current_one(window, tmp_path, monkeypatch):
-    messages = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: messages.append((title, text))
-    )
+def test_opening_a_bad_leaflet_explains_and_keeps_the_current_one(window, tmp_path):
     bad = tmp_path / "bad.md"
     bad.write_bytes(b"\xff\xfe\x00")
     title_before = window.windowTitle()
     assert not window.open_leaflet(str(bad))
-    assert messages and str(bad) in messages[0][1]
+    [box] = window.dialogs.open_dialogs()
+    assert isinstance(box, QMessageBox) and box.windowTitle() == "This leaflet cannot be opened"
+    assert str(bad) in box.text()
     assert window.windowTitle() == title_before
     assert "kyphoplasty" in window.reader.document().toPlainText()
 
@@ -112,6 +106,17 @@ def test_toolbar_offers_the_reading_actions(window):
     assert {"Contents", "Previous section", "Next section", "Back", "About this leaflet"} <= names
 
 
-def test_no_widget_opens_a_network_link(window):
+def test_no_widget_opens_a_network_link(window, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
     assert not window.reader.openExternalLinks() and not window.reader.openLinks()
-    assert isinstance(window.reader, QWidget)
+    top = window.reader.verticalScrollBar().value()
+    text = window.reader.toPlainText()
+    window.reader.anchorClicked.emit(QUrl("https://example.org/#summary"))
+    window.reader.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert opened == []
+    assert window.reader.verticalScrollBar().value() == top
+    assert window.reader.toPlainText() == text
+    assert not window.navigation.can_go_back()

@@ -9,7 +9,9 @@ from kyphoreader.core.settings import (
     KEY_STATE_VERSION,
     KEY_TEXT_SIZE,
     KEY_THEME,
+    MemoryStore,
     Settings,
+    leaflet_key,
     load_settings,
     save_settings,
 )
@@ -28,13 +30,16 @@ class DictStore:
     def sync(self):
         pass
 
+    def allKeys(self):  # noqa: N802
+        return list(self.data)
+
 
 def test_round_trip():
     store = DictStore()
     saved = Settings(
         geometry=b"\x01\x02",
         window_state=b"\x03",
-        last_section="summary",
+        last_sections={"kyphoplasty-leaflet": "summary"},
         text_size=250,
         theme="high_contrast",
         line_spacing=200,
@@ -49,16 +54,22 @@ def test_missing_values_give_defaults():
 
 def test_wrong_types_give_defaults():
     store = DictStore()
-    store.data = {KEY_STATE_VERSION: "1", KEY_GEOMETRY: 42, KEY_LAST_SECTION: ["not", "text"]}
+    store.data = {
+        KEY_STATE_VERSION: "1",
+        KEY_GEOMETRY: 42,
+        KEY_LAST_SECTION + "/k": ["not", "text"],
+    }
     assert load_settings(store) == Settings()
 
 
 def test_window_state_from_another_version_is_ignored():
     store = DictStore()
-    save_settings(store, Settings(geometry=b"old", last_section="summary"))
+    save_settings(
+        store, Settings(geometry=b"old", last_sections={"kyphoplasty-leaflet": "summary"})
+    )
     store.data[KEY_STATE_VERSION] = 999
     loaded = load_settings(store)
-    assert loaded.geometry == b"" and loaded.last_section == "summary"
+    assert loaded.geometry == b"" and loaded.last_section("kyphoplasty-leaflet") == "summary"
 
 
 def test_a_store_that_raises_gives_defaults():
@@ -95,6 +106,32 @@ def test_values_stored_as_text_are_read_back():
 
 
 def test_reading_defaults_keep_the_window_but_reset_the_look():
-    changed = Settings(geometry=b"g", last_section="summary", text_size=300, theme="dark")
+    changed = Settings(
+        geometry=b"g", last_sections={"kyphoplasty-leaflet": "summary"}, text_size=300, theme="dark"
+    )
     reset = changed.reading_defaults()
-    assert reset == Settings(geometry=b"g", last_section="summary")
+    assert reset == Settings(geometry=b"g", last_sections={"kyphoplasty-leaflet": "summary"})
+
+
+def test_the_last_section_is_remembered_per_leaflet(settings_store):
+    settings = Settings(last_sections={"kyphoplasty-leaflet": "summary", "other-leaflet": "x"})
+    save_settings(settings_store, settings)
+    loaded = load_settings(settings_store)
+    assert loaded.last_section("kyphoplasty-leaflet") == "summary"
+    assert loaded.last_section("other-leaflet") == "x"
+    assert loaded.last_section("never-opened") == ""
+
+
+def test_leaflet_keys_name_the_folder_and_file():
+    assert leaflet_key("/usr/share/x/leaflets/kyphoplasty/leaflet.md") == "kyphoplasty-leaflet"
+    assert leaflet_key("C:\\Leaflets\\Hip op.md") == "leaflets-hip_op"
+    assert leaflet_key("/a/leaflet.md") != leaflet_key("/b/leaflet.md")
+
+
+def test_the_memory_store_writes_nothing_and_round_trips(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    store = MemoryStore()
+    save_settings(store, Settings(text_size=200, last_sections={"k": "summary"}))
+    loaded = load_settings(store)
+    assert loaded.text_size == 200 and loaded.last_section("k") == "summary"
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,204 @@
+"""The print flow: the print choices, then print, preview or save as PDF, all without blocking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from kyphoreader.app.dialogs import DialogHost
+from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.printing.options import PrintOptions, default_paper
+
+
+def system_default_paper() -> str:
+    """The default printer's paper if it is A4 or Letter, else the locale's."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    printer = QPrinterInfo.defaultPrinter()
+    if not printer.isNull():
+        size = printer.defaultPageSize().id()
+        if size == QPageSize.PageSizeId.Letter:
+            return "Letter"
+        if size == QPageSize.PageSizeId.A4:
+            return "A4"
+    return default_paper(QLocale.system().name().split("_")[-1])
+
+
+class PrintFlow(QObject):
+    """Takes a print request from the choices dialog to the printer, the preview or a PDF.
+
+    Every dialog goes through the dialog host, so none blocks and a reset closes them all.
+
+    Signals:
+        status(str): a sentence for the status bar ("Sent 15 pages … to …").
+    """
+
+    status = Signal(str)
+
+    def __init__(
+        self,
+        dialogs: DialogHost,
+        current_leaflet: Callable[[], Leaflet | None],
+        current_section: Callable[[], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._dialogs = dialogs
+        self._leaflet = current_leaflet
+        self._section = current_section
+        self.paper: Callable[[], str] = system_default_paper
+
+    def reset(self) -> None:
+        """Nothing is kept between prints; open print dialogs close with the dialog host."""
+
+    # -- the choices -------------------------------------------------------------------------
+
+    def start(self, preselect: str = "print") -> QDialog | None:
+        """Open the print choices with ``preselect`` ("print", "preview" or "pdf") as default."""
+        from kyphoreader.printing.dialog import PrintChoice, PrintOptionsDialog
+
+        leaflet = self._leaflet()
+        if leaflet is None:
+            return None
+        dialog = PrintOptionsDialog(
+            leaflet, self._section(), self.paper(), parent=self._dialogs.window
+        )
+        if preselect == "preview":
+            dialog.preview_button.setDefault(True)
+        elif preselect == "pdf":
+            dialog.pdf_button.setDefault(True)
+
+        def chosen(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted or dialog.choice is None:
+                return
+            options = dialog.options()
+            if dialog.choice == PrintChoice.PRINT:
+                self.print_with(options)
+            elif dialog.choice == PrintChoice.PREVIEW:
+                self.preview_with(options)
+            else:
+                self.save_pdf_with(options)
+
+        return self._dialogs.open(dialog, chosen)
+
+    # -- printing ----------------------------------------------------------------------------
+
+    def print_with(self, options: PrintOptions) -> QDialog | None:
+        """Ask which printer, then print; with no printer set up, offer a PDF instead."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+
+        if self._leaflet() is None:
+            return None
+        if not QPrinterInfo.availablePrinters():
+
+            def answered(button: QMessageBox.StandardButton) -> None:
+                if button == QMessageBox.StandardButton.Yes:
+                    self.save_pdf_with(options)
+
+            return self._dialogs.message(
+                QMessageBox.Icon.Question,
+                "No printer",
+                "No printer is set up on this computer.\n\n"
+                "Would you like to save the leaflet as a PDF file instead? "
+                "You can print the PDF on another computer.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                answered,
+            )
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self._dialogs.window)
+        dialog.setWindowTitle("Print the leaflet")
+        dialog.setObjectName("system_print_dialog")
+
+        def chosen(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self.print_on(printer, options)
+
+        return self._dialogs.open(dialog, chosen)
+
+    def print_on(self, printer: object, options: PrintOptions) -> bool:
+        """Print on a printer already chosen; say how it went. Returns True if it printed."""
+        from kyphoreader.printing.pages import PrintError, print_leaflet
+
+        leaflet = self._leaflet()
+        if leaflet is None:
+            return False
+        try:
+            pages = print_leaflet(leaflet, options, printer)  # type: ignore[arg-type]
+        except PrintError as error:
+            self._dialogs.message(
+                QMessageBox.Icon.Critical, "The leaflet did not print", str(error)
+            )
+            return False
+        name = printer.printerName()  # type: ignore[attr-defined]
+        self.status.emit(f"Sent {pages} pages at {options.point_size:g} pt to {name}.")
+        return True
+
+    # -- preview -----------------------------------------------------------------------------
+
+    def make_preview_dialog(self, options: PrintOptions) -> QDialog:
+        """A print preview showing exactly the pages that would print with ``options``."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from kyphoreader.printing.pages import PagedLeaflet, page_layout
+
+        # The dialog makes and owns its printer, so nothing it paints on is freed under it.
+        dialog = QPrintPreviewDialog(self._dialogs.window)
+        dialog.setObjectName("print_preview")
+        dialog.setWindowTitle("Print preview")
+        leaflet = self._leaflet()
+
+        def paint(device: QPrinter) -> None:
+            from PySide6.QtGui import QPainter
+
+            if leaflet is None:
+                return
+            device.setPageLayout(page_layout(options.paper))
+            paged = PagedLeaflet(leaflet, options)
+            painter = QPainter(device)
+            paged.paint(painter, device)
+            painter.end()
+
+        dialog.paintRequested.connect(paint)
+        dialog.resize(self._dialogs.window.size())
+        return dialog
+
+    def preview_with(self, options: PrintOptions) -> QDialog:
+        """Show the pages on screen before printing."""
+        return self._dialogs.open(self.make_preview_dialog(options))
+
+    # -- PDF ---------------------------------------------------------------------------------
+
+    def save_pdf_with(self, options: PrintOptions) -> QDialog | None:
+        """Ask where to save, then write the large-print PDF there and say so."""
+        leaflet = self._leaflet()
+        if leaflet is None:
+            return None
+        suggested = f"{leaflet.title[:40].strip()} {options.point_size:g}pt.pdf"
+        return self._dialogs.ask_save_path(
+            "Save the leaflet as a PDF",
+            suggested,
+            "PDF files (*.pdf)",
+            lambda path: self.write_pdf(path, options),
+        )
+
+    def write_pdf(self, path: str, options: PrintOptions) -> str:
+        """Write the PDF to ``path`` (".pdf" added if missing); returns the path, or ''."""
+        from kyphoreader.printing.options import PrintOptionError
+        from kyphoreader.printing.pages import PrintError, export_pdf
+
+        leaflet = self._leaflet()
+        if leaflet is None or not path:
+            return ""
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            pages = export_pdf(leaflet, options, path)
+        except (PrintError, PrintOptionError) as error:
+            self._dialogs.message(QMessageBox.Icon.Critical, "The PDF was not saved", str(error))
+            return ""
+        self.status.emit(f"Saved {pages} pages to {path}.")
+        return path
