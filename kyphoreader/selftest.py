@@ -57,6 +57,25 @@ def _check_pdf_text(leaflet: Leaflet, path: Path) -> int:
     return len(reader.pages)
 
 
+def _check_platform_plugin() -> None:
+    """Fail plainly when Qt's platform plugin is missing; Qt itself would abort the process."""
+    from PySide6.QtCore import QLibraryInfo
+
+    wanted = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0].strip()
+    if not wanted:
+        return
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    names = {
+        entry.name.split(".")[0].removeprefix("lib").removeprefix("q")
+        for entry in (folder.iterdir() if folder.is_dir() else [])
+    }
+    if names and wanted not in names:
+        raise SelfTestError(
+            f"Qt's platform plugin '{wanted}' is not installed (available: "
+            f"{', '.join(sorted(names))})"
+        )
+
+
 def run_self_test() -> int:
     """Run every check; print one line; return 0 if all passed, 1 if not."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -82,6 +101,7 @@ def run_self_test() -> int:
                 print(f"Qt: {message}", file=sys.stderr)
 
         qInstallMessageHandler(quiet_offscreen)
+        _check_platform_plugin()
 
         from kyphoreader.app.mainwindow import MainWindow
         from kyphoreader.app.startup import create_application

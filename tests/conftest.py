@@ -46,7 +46,8 @@ def open_window(qtbot, bundled_leaflet):
         qtbot.addWidget(win)
         win.show_leaflet(bundled_leaflet)
         win.restore_last_section()
-        win.show()
+        with qtbot.waitExposed(win):
+            win.show()
         return win
 
     return open_on
@@ -56,5 +57,13 @@ def open_window(qtbot, bundled_leaflet):
 def window(qtbot, settings_store, open_window):
     win = open_window(settings_store)
     win.resize(1024, 768)
-    qtbot.waitExposed(win)
     return win
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item):
+    """Delete the windows a test closed, so they do not pile up and slow the suite."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

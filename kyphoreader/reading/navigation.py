@@ -48,7 +48,7 @@ class NavigationController(QObject):
     def reset(self) -> None:
         """Forget every place and show the start of the leaflet."""
         self._set_history([])
-        self._reader.verticalScrollBar().setValue(0)
+        self._reader.scroll_to_position(0)
         self._contents.set_current_section(self._reader.current_section())
         if self._contents.topLevelItemCount():
             self._contents.setCurrentItem(self._contents.topLevelItem(0))

@@ -74,7 +74,9 @@ def set_font_everywhere(widget: QWidget, font: QFont) -> None:
     """Give ``widget`` and every widget inside it ``font``.
 
     Widgets styled by a style sheet do not take their parent's font, so it is set on each.
+    Each is polished first: polishing later (at its first show) would put the style sheet's
+    font back over this one.
     """
-    widget.setFont(font)
-    for child in widget.findChildren(QWidget):
-        child.setFont(font)
+    for each in (widget, *widget.findChildren(QWidget)):
+        each.ensurePolished()
+        each.setFont(font)

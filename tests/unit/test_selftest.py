@@ -27,5 +27,8 @@ def test_self_test_reports_a_failure_plainly(tmp_path):
     # A platform plugin that does not exist: Qt cannot start, and the self-test must say so
     # in one line with a non-zero exit, not crash with a traceback.
     result = run_self_test({"QT_QPA_PLATFORM": "no-such-platform"}, cwd=tmp_path)
-    assert result.returncode != 0
+    assert result.returncode == 1, result.stderr  # a plain failure, not an abort (negative)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "self-test FAILED" in lines[0]
+    assert "no-such-platform" in lines[0]
     assert "Traceback" not in result.stderr
