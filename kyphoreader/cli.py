@@ -7,12 +7,23 @@ answer fast and work on a machine without a display.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from kyphoreader import APP_NAME
 from kyphoreader.core.cache import default_cache_dir, load_leaflet_cached
 from kyphoreader.core.leaflet import LeafletError
 from kyphoreader.options import parse_options
+
+
+def has_display() -> bool:
+    """Whether a window would be seen: not on Linux with no display or an offscreen platform."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if platform in ("offscreen", "minimal"):
+        return False
+    if sys.platform.startswith(("win", "darwin")):
+        return True
+    return bool(platform or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +37,13 @@ def main(argv: list[str] | None = None) -> int:
         leaflet = load_leaflet_cached(options.leaflet_path, default_cache_dir())
     except LeafletError as error:
         print(f"{APP_NAME}: error: {error}", file=sys.stderr)
-        return 2
+        if options.export_pdf is not None or not options.leaflet_given or not has_display():
+            return 2
+        # A leaflet given to the window (a double-click, where nobody sees standard error):
+        # the window says why it cannot be opened and shows the bundled leaflet instead.
+        from kyphoreader.app.startup import run_after_error
+
+        return run_after_error(options, str(error))
     if options.export_pdf is not None:
         from kyphoreader.printing.headless import export_pdf
 

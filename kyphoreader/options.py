@@ -35,6 +35,8 @@ class Options:
     export_pdf: Path | None = None
     print_options: PrintOptions = PrintOptions()
     self_test: bool = False
+    config_path: Path | None = None
+    leaflet_given: bool = False
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -73,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
         "leaflet", nargs="?", metavar="LEAFLET.md", help="a leaflet file to open instead"
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--config",
+        metavar="CLINIC.toml",
+        type=Path,
+        default=None,
+        help="the clinic file to use (default: $KYPHOREADER_CONFIG, then the system folder)",
+    )
     export = parser.add_argument_group(
         "large-print PDF (no window, no display needed)",
         "Write a PDF re-flowed at the print size, with the title and 'Page n of N' on every "
@@ -123,6 +132,8 @@ def parse_options(argv: list[str] | None = None) -> Options:
         export_pdf=args.export_pdf,
         print_options=PrintOptions(args.print_size, paper, tuple(args.section)),
         self_test=args.self_test,
+        config_path=args.config,
+        leaflet_given=bool(args.leaflet),
     )
 
 

@@ -40,6 +40,18 @@ def record_error(
     return True
 
 
+def record_message(message: str, log: Path | None = None) -> bool:
+    """Append one line (a bad clinic file, say) to the log. Returns False if it cannot."""
+    target = log or default_log_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("a", encoding="utf-8") as stream:
+            stream.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} {message}\n")
+    except OSError:
+        return False
+    return True
+
+
 def install_error_handler(dialogs: DialogHost, log: Path | None = None) -> None:
     """From now on, report unexpected errors in a message box (through ``dialogs``) and a log."""
     target = log or default_log_path()

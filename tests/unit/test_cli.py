@@ -62,3 +62,19 @@ def test_a_folder_is_refused(tmp_path):
     result = run_cli(str(tmp_path), cwd=tmp_path)
     assert result.returncode == 2
     assert "folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_window_is_only_used_for_errors_where_someone_can_see_it(monkeypatch):
+    from kyphoreader.cli import has_display
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert not has_display()
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert has_display()
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert not has_display()
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    assert has_display()
