@@ -142,14 +142,21 @@ def contact_paragraphs(clinic: ClinicDetails | None) -> list[tuple[str, str]]:
     return rows
 
 
-def contact_html(clinic: ClinicDetails | None, css_class: str = "contact") -> str:
-    """The contact details as HTML paragraphs; the phone number never breaks across lines."""
-    parts = []
+def contact_html(clinic: ClinicDetails | None, separate: bool = True) -> str:
+    """The contact details as HTML; the phone number never breaks across lines.
+
+    Args:
+        clinic: the clinic's details, or None when there is no clinic file.
+        separate: one paragraph per detail (on screen); False puts the details in one
+            paragraph, one per line, as the printed box does to stay small at large sizes.
+    """
+    rows = []
     for label, text in contact_paragraphs(clinic):
         value = escape(unbreakable(text) if label == "Phone" else text)
-        prefix = f"<b>{escape(label)}:</b> " if label else ""
-        parts.append(f'<p class="{css_class}">{prefix}{value}</p>')
-    return "\n".join(parts)
+        rows.append(f"<b>{escape(label)}:</b> {value}" if label else value)
+    if separate:
+        return "\n".join(f"<p>{row}</p>" for row in rows)
+    return f"<p>{'<br/>'.join(rows)}</p>"
 
 
 def about_html(
@@ -207,8 +214,6 @@ u, ins { text-decoration: none; }
 )
 #: Anchor of the closing "About this copy" block, kept together with the contact box.
 COLOPHON_ANCHOR = "about-this-copy"
-#: Anchor of the contact box, kept whole on the last page.
-CONTACT_ANCHOR = "contact-the-clinic"
 #: Anchor of the references printed for a copy of chosen sections.
 CITED_ANCHOR = "cited-references"
 
@@ -338,28 +343,26 @@ def print_parts(
             PrintPart("references", f"<h2{anchor}>{escape(heading)}</h2>\n" + "\n".join(elements))
         )
     about = [f'<h2 id="{COLOPHON_ANCHOR}">About this copy</h2>']
-    if whole:
-        about.append("<p><b>This copy:</b> the whole leaflet.</p>")
-    else:
+    if not whole:
         what = f"only these sections of the leaflet: {_section_names(chosen)}."
         if cited:
             names = " and ".join(f"\u201c{heading}\u201d" for heading, _e in cited)
             what += f" The references they cite are printed under {names}."
         about.append(f"<p><b>This copy:</b> {escape(what)}</p>")
+    # The source names "this leaflet"; in a copy of some sections that is the whole leaflet.
     source = meta.source if whole else meta.source.replace("this leaflet", "the whole leaflet")
-    details = [
-        ("Source" if whole else "Source of the whole leaflet", source),
-        ("Version", meta.version),
-        ("Review status", meta.review_status),
-        *review_rows(meta, today),
-        ("Please note", meta.disclaimer),
-        ("Printed on", printed_on),
+    groups = [
+        [("Source" if whole else "Source of the whole leaflet", source)],
+        [("Review status", meta.review_status), *review_rows(meta, today)],
+        [("Please note", meta.disclaimer)],
+        [("Version", meta.version), ("Printed on", printed_on)],
     ]
-    about.extend(
-        f"<p><b>{escape(label)}:</b> {escape(value)}</p>" for label, value in details if value
-    )
+    for group in groups:
+        lines = [f"<b>{escape(label)}:</b> {escape(value)}" for label, value in group if value]
+        if lines:
+            about.append(f"<p>{'<br/>'.join(lines)}</p>")
     parts.append(PrintPart("colophon", "\n".join(about)))
-    parts.append(PrintPart("contact", contact_html(clinic, css_class=CONTACT_ANCHOR)))
+    parts.append(PrintPart("contact", contact_html(clinic, separate=False)))
     return parts
 
 
