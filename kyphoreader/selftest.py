@@ -47,7 +47,6 @@ def drop_running_title(text: str, title: str) -> str:
     return text
 
 
-
 def _check_pdf_text(leaflet: Leaflet, path: Path) -> int:
     from pypdf import PdfReader
 
