@@ -6,12 +6,12 @@ Qt-free, so ``--help``, ``--version`` and bad options answer fast and work with 
 from __future__ import annotations
 
 import argparse
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, __version__
+from kyphoreader.core.clinic import ClinicConfig, load_clinic_config
 from kyphoreader.core.leaflet import MAX_LEAFLET_BYTES
 from kyphoreader.paths import default_leaflet_path
 from kyphoreader.printing.options import (
@@ -23,6 +23,7 @@ from kyphoreader.printing.options import (
     default_paper,
     parse_paper,
     parse_print_size,
+    system_locale_name,
 )
 
 
@@ -37,6 +38,8 @@ class Options:
     self_test: bool = False
     config_path: Path | None = None
     leaflet_given: bool = False
+    clinic: ClinicConfig = ClinicConfig()
+    verbose: bool = False
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -75,13 +78,6 @@ def build_parser() -> argparse.ArgumentParser:
         "leaflet", nargs="?", metavar="LEAFLET.md", help="a leaflet file to open instead"
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument(
-        "--config",
-        metavar="CLINIC.toml",
-        type=Path,
-        default=None,
-        help="the clinic file to use (default: $KYPHOREADER_CONFIG, then the system folder)",
-    )
     export = parser.add_argument_group(
         "large-print PDF (no window, no display needed)",
         "Write a PDF re-flowed at the print size, with the title and 'Page n of N' on every "
@@ -92,13 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--print-size",
         metavar="PT",
         type=_print_size,
-        default=DEFAULT_PRINT_POINTS,
+        default=None,
         help=f"text size in points, {MIN_PRINT_POINTS:g} to {MAX_PRINT_POINTS:g} "
-        f"(default {DEFAULT_PRINT_POINTS:g}; Standard 12, Clear 14, Large 18, Extra large 22, "
-        "Giant 28)",
+        f"(default: the clinic file's, else {DEFAULT_PRINT_POINTS:g}; Standard 12, Clear 14, "
+        "Large 18, Extra large 22, Giant 28)",
     )
     export.add_argument(
-        "--paper", type=_paper, default=None, help="A4 or Letter (default: from the locale)"
+        "--paper",
+        type=_paper,
+        default=None,
+        help="A4 or Letter (default: the clinic file's, else from the locale: Letter only "
+        "where the locale measures in US units, A4 elsewhere and for C/POSIX)",
     )
     export.add_argument(
         "--section",
@@ -106,6 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         help="print only this section and its sub-sections (repeat for more; default: all)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        type=Path,
+        default=None,
+        help="the clinic file to use (clinic.toml; default: $KYPHOREADER_CONFIG, then the "
+        "system-wide one)",
+    )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="show Qt's own messages on standard error instead of only in the log file",
     )
     parser.add_argument(
         "--self-test",
@@ -125,22 +138,18 @@ def parse_options(argv: list[str] | None = None) -> Options:
     path = Path(args.leaflet) if args.leaflet else default_leaflet_path()
     if args.export_pdf is None and (args.section or args.paper):
         parser.error("--section and --paper need --export-pdf")
-    paper = args.paper or default_paper(locale_country())
+    clinic = load_clinic_config(args.config)
+    # --paper wins, then the clinic file's [print] paper, then the locale.
+    paper = args.paper or default_paper(clinic.print.paper, system_locale_name())
+    size = args.print_size if args.print_size is not None else clinic.print.text_size
     return Options(
         leaflet_path=path,
         quit_after_first_paint=args.quit_after_first_paint,
         export_pdf=args.export_pdf,
-        print_options=PrintOptions(args.print_size, paper, tuple(args.section)),
+        print_options=PrintOptions(size, paper, tuple(args.section)),
         self_test=args.self_test,
         config_path=args.config,
         leaflet_given=bool(args.leaflet),
+        clinic=clinic,
+        verbose=args.verbose,
     )
-
-
-def locale_country() -> str:
-    """The two-letter country of the user's locale, or '' if unknown (Qt-free)."""
-    import locale
-
-    name = locale.getlocale(locale.LC_CTYPE)[0] or os.environ.get("LANG", "")
-    parts = name.split(".")[0].replace("-", "_").split("_")
-    return parts[1].upper() if len(parts) > 1 else ""

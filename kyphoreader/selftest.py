@@ -36,6 +36,17 @@ def _squash(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+def drop_running_title(text: str, title: str) -> str:
+    """``text`` without the running title at its start, whole or shortened with "…"."""
+    if text.startswith(title):
+        return text[len(title) :]
+    for mark in ("…", "..."):  # NFKC spells the ellipsis out
+        cut = text.find(mark)
+        if cut > 0 and title.startswith(text[:cut]):
+            return text[cut + len(mark) :]
+    return text
+
+
 def _check_pdf_text(leaflet: Leaflet, path: Path) -> int:
     from pypdf import PdfReader
 
@@ -45,7 +56,7 @@ def _check_pdf_text(leaflet: Leaflet, path: Path) -> int:
     for page in reader.pages:
         # Each page starts with the running title and "Page n of N": drop them, so a
         # paragraph that runs on to the next page reads on without them.
-        text = _squash(page.extract_text() or "").replace(title, "", 1)
+        text = drop_running_title(_squash(page.extract_text() or ""), title)
         printed += re.sub(r"Page\d+of\d+", "", text, count=1)
     position = 0
     for section in leaflet.walk():
@@ -106,7 +117,7 @@ def run_self_test() -> int:
         from kyphoreader.app.mainwindow import MainWindow
         from kyphoreader.app.startup import create_application
         from kyphoreader.printing.options import PrintOptions
-        from kyphoreader.printing.pages import export_pdf
+        from kyphoreader.printing.output import export_pdf
         from kyphoreader.reading.typography import load_reading_typeface
 
         app = create_application()

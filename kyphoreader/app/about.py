@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from kyphoreader.core.clinic import ClinicDetails
 from kyphoreader.core.document import about_html
 from kyphoreader.core.leaflet import Leaflet
 from kyphoreader.reading.view import DEFAULT_POINT_SIZE, reading_font
@@ -16,6 +17,7 @@ class AboutDialog(QDialog):
         self,
         leaflet: Leaflet,
         point_size: float = DEFAULT_POINT_SIZE,
+        clinic: ClinicDetails | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -27,7 +29,7 @@ class AboutDialog(QDialog):
         self.browser.setAccessibleName("About this leaflet")
         self.browser.setOpenLinks(False)
         self.browser.document().setDefaultFont(reading_font(point_size))
-        self.browser.setHtml(about_html(leaflet))
+        self.browser.setHtml(about_html(leaflet, clinic))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close")

@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
             self.reader, self.search_bar, self.results, self.contents, self
         )
         self.printing = PrintFlow(
-            self.dialogs, lambda: self.leaflet, self.navigation.current_section, self
+            self.dialogs, lambda: self.leaflet, self.navigation.current_section, self.clinic, self
         )
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -367,7 +367,9 @@ class MainWindow(QMainWindow):
             return
         from kyphoreader.app.about import AboutDialog  # built on demand: faster start-up
 
-        dialog = AboutDialog(self.leaflet, self.appearance.body_points(), self)
+        dialog = AboutDialog(
+            self.leaflet, self.appearance.body_points(), self.clinic.clinic, parent=self
+        )
         self.dialogs.open(dialog)
 
     @Slot()

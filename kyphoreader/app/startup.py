@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
 from kyphoreader.app.errors import install_error_handler, record_message
 from kyphoreader.app.mainwindow import MainWindow
-from kyphoreader.core.clinic import ClinicConfig, load_clinic_config
+from kyphoreader.core.clinic import ClinicConfig
 from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
 from kyphoreader.options import Options
 from kyphoreader.paths import default_leaflet_path, resource_path
@@ -50,8 +50,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def load_clinic(options: Options) -> ClinicConfig:
-    """Read the clinic file, recording in the log whatever was wrong with it."""
-    clinic = load_clinic_config(options.config_path)
+    """The clinic file read with the options, recording in the log whatever was wrong with it."""
+    clinic = options.clinic
     for problem in clinic.problems:
         record_message(f"clinic file: {problem}")
     return clinic

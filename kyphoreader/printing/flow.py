@@ -8,13 +8,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kyphoreader.app.dialogs import DialogHost
+from kyphoreader.core.clinic import ClinicConfig
 from kyphoreader.core.leaflet import Leaflet
-from kyphoreader.printing.options import PrintOptions, default_paper
+from kyphoreader.printing.options import PrintOptions, starting_paper, system_locale_name
 
 
-def system_default_paper() -> str:
-    """The default printer's paper if it is A4 or Letter, else the locale's."""
-    from PySide6.QtCore import QLocale
+def default_printer_paper() -> str:
+    """The default printer's paper if it is A4 or Letter, else ''."""
     from PySide6.QtGui import QPageSize
     from PySide6.QtPrintSupport import QPrinterInfo
 
@@ -25,7 +25,7 @@ def system_default_paper() -> str:
             return "Letter"
         if size == QPageSize.PageSizeId.A4:
             return "A4"
-    return default_paper(QLocale.system().name().split("_")[-1])
+    return ""
 
 
 class PrintFlow(QObject):
@@ -44,13 +44,24 @@ class PrintFlow(QObject):
         dialogs: DialogHost,
         current_leaflet: Callable[[], Leaflet | None],
         current_section: Callable[[], str],
+        clinic: ClinicConfig | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._dialogs = dialogs
         self._leaflet = current_leaflet
         self._section = current_section
-        self.paper: Callable[[], str] = system_default_paper
+        self.clinic = clinic or ClinicConfig()
+
+    def starting_paper(self) -> str:
+        """The clinic's paper, else the default printer's, else the locale's."""
+        return starting_paper(
+            self.clinic.print.paper, default_printer_paper(), system_locale_name()
+        )
+
+    def starting_points(self) -> float:
+        """The clinic's starting large-print size (18 pt unless it says otherwise)."""
+        return self.clinic.print.text_size
 
     def reset(self) -> None:
         """Nothing is kept between prints; open print dialogs close with the dialog host."""
@@ -65,8 +76,9 @@ class PrintFlow(QObject):
         if leaflet is None:
             return None
         dialog = PrintOptionsDialog(
-            leaflet, self._section(), self.paper(), parent=self._dialogs.window
+            leaflet, self._section(), self.starting_paper(), parent=self._dialogs.window
         )
+        dialog.set_points(self.starting_points())
         if preselect == "preview":
             dialog.preview_button.setDefault(True)
         elif preselect == "pdf":
@@ -121,13 +133,19 @@ class PrintFlow(QObject):
 
     def print_on(self, printer: object, options: PrintOptions) -> bool:
         """Print on a printer already chosen; say how it went. Returns True if it printed."""
-        from kyphoreader.printing.pages import PrintError, print_leaflet
+        from kyphoreader.printing.output import print_leaflet
+        from kyphoreader.printing.pages import PrintError
 
         leaflet = self._leaflet()
         if leaflet is None:
             return False
         try:
-            pages = print_leaflet(leaflet, options, printer)  # type: ignore[arg-type]
+            pages = print_leaflet(
+                leaflet,
+                options,
+                printer,  # type: ignore[arg-type]
+                clinic=self.clinic.clinic,
+            )
         except PrintError as error:
             self._dialogs.message(
                 QMessageBox.Icon.Critical, "The leaflet did not print", str(error)
@@ -143,13 +161,15 @@ class PrintFlow(QObject):
         """A print preview showing exactly the pages that would print with ``options``."""
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from kyphoreader.printing.pages import PagedLeaflet, page_layout
+        from kyphoreader.printing.pages import PagedLeaflet, PrintError, page_layout
 
         # The dialog makes and owns its printer, so nothing it paints on is freed under it.
         dialog = QPrintPreviewDialog(self._dialogs.window)
         dialog.setObjectName("print_preview")
         dialog.setWindowTitle("Print preview")
         leaflet = self._leaflet()
+        clinic = self.clinic.clinic
+        paged: list[PagedLeaflet] = []  # laid out once, painted at every zoom
 
         def paint(device: QPrinter) -> None:
             from PySide6.QtGui import QPainter
@@ -157,9 +177,15 @@ class PrintFlow(QObject):
             if leaflet is None:
                 return
             device.setPageLayout(page_layout(options.paper))
-            paged = PagedLeaflet(leaflet, options)
+            if not paged:
+                copy = PagedLeaflet(leaflet, options, clinic=clinic)
+                try:
+                    copy.check()  # the same check as printing: never preview a short copy
+                except PrintError:
+                    return
+                paged.append(copy)
             painter = QPainter(device)
-            paged.paint(painter, device)
+            paged[0].paint(painter, device)
             painter.end()
 
         dialog.paintRequested.connect(paint)
@@ -188,7 +214,8 @@ class PrintFlow(QObject):
     def write_pdf(self, path: str, options: PrintOptions) -> str:
         """Write the PDF to ``path`` (".pdf" added if missing); returns the path, or ''."""
         from kyphoreader.printing.options import PrintOptionError
-        from kyphoreader.printing.pages import PrintError, export_pdf
+        from kyphoreader.printing.output import export_pdf
+        from kyphoreader.printing.pages import PrintError
 
         leaflet = self._leaflet()
         if leaflet is None or not path:
@@ -196,7 +223,7 @@ class PrintFlow(QObject):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            pages = export_pdf(leaflet, options, path)
+            pages = export_pdf(leaflet, options, path, clinic=self.clinic.clinic)
         except (PrintError, PrintOptionError) as error:
             self._dialogs.message(QMessageBox.Icon.Critical, "The PDF was not saved", str(error))
             return ""

@@ -6,6 +6,8 @@ way.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 
 from kyphoreader.core.leaflet import Leaflet, Section
@@ -22,10 +24,14 @@ DEFAULT_PRINT_POINTS = 18.0
 MIN_PRINT_POINTS = 12.0
 MAX_PRINT_POINTS = 36.0
 PAPERS = ("A4", "Letter")
-#: Margin on every side, in millimetres (at least 2 cm; 25 mm is about one inch).
-MARGIN_MM = 25.0
-#: Countries that use US Letter paper by default.
-_LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR"})
+#: Margin on every side, in millimetres: one inch, the least large-print guidance allows.
+MARGIN_MM = 25.4
+#: Territories whose locales measure in US units, the only ones that get US Letter by default:
+#: those Qt's locale data marks QLocale.MeasurementSystem.ImperialUSSystem (a test checks them),
+#: and Canada, where Letter is the paper in use although Qt's data marks it metric.
+IMPERIAL_US_TERRITORIES = frozenset({"US", "UM", "CA"})
+#: Locale names that mean "no locale" (a minimal PC, a kiosk image, a service account): A4.
+_NO_LOCALE = frozenset({"", "C", "POSIX"})
 
 
 class PrintOptionError(ValueError):
@@ -75,9 +81,60 @@ def parse_paper(text: str) -> str:
     raise PrintOptionError(f"paper must be A4 or Letter, not {text!r}")
 
 
-def default_paper(country_code: str) -> str:
-    """Letter in the countries that use it, A4 everywhere else."""
-    return "Letter" if country_code.upper() in _LETTER_COUNTRIES else "A4"
+def locale_territory(locale_name: str) -> str:
+    """The territory of a locale name such as ``en_US.UTF-8`` or ``en-CA`` ('' if none)."""
+    name = locale_name.split(".")[0].split("@")[0].replace("-", "_")
+    if name.upper() in _NO_LOCALE:
+        return ""
+    parts = [part for part in name.split("_") if part]
+    for part in parts[1:]:
+        if len(part) == 2 and part.isalpha():
+            return part.upper()
+    return ""
+
+
+def default_paper(clinic_paper: str, locale_name: str | None = None) -> str:
+    """The paper to use when none was asked for: the clinic's, then the locale's.
+
+    Args:
+        clinic_paper: the clinic file's ``[print] paper`` ('' when not set).
+        locale_name: the locale, e.g. ``en_GB.UTF-8``; only territories that measure in US
+            units (``IMPERIAL_US_TERRITORIES``) get Letter; C, POSIX or none get A4. (Called
+            with one argument, the old form, the argument is a two-letter country code.)
+    """
+    if locale_name is None:  # the old form: default_paper(country_code)
+        clinic_paper, locale_name = "", f"xx_{clinic_paper}"
+    if clinic_paper in PAPERS:
+        return clinic_paper
+    return "Letter" if locale_territory(locale_name) in IMPERIAL_US_TERRITORIES else "A4"
+
+
+def starting_paper(clinic_paper: str, printer_paper: str, locale_name: str) -> str:
+    """The paper the print dialog starts with: the clinic's, the printer's, else the locale's."""
+    if clinic_paper in PAPERS:
+        return clinic_paper
+    if printer_paper in PAPERS:
+        return printer_paper
+    return default_paper("", locale_name)
+
+
+def system_locale_name() -> str:
+    """The locale that sets the paper, read as the C library does (Qt-free).
+
+    ``LC_ALL``, then ``LC_PAPER``, then ``LANG``; on Windows, the user's locale. Python's own
+    ``locale.getlocale()`` is not used: it reports ``C.UTF-8`` as ``en_US``.
+    """
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return value
+    if sys.platform.startswith("win"):  # pragma: no cover - Windows only
+        import ctypes
+        import locale
+
+        lcid = ctypes.windll.kernel32.GetUserDefaultLCID()  # type: ignore[attr-defined]
+        return locale.windows_locale.get(lcid, "")
+    return ""
 
 
 def with_subsections(section: Section) -> list[str]:

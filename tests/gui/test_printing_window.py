@@ -113,15 +113,14 @@ def test_no_printer_offers_a_pdf_instead(window, tmp_path, monkeypatch):
 def test_a_failed_print_job_is_reported(window, monkeypatch):
     from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
 
-    from kyphoreader.printing import pages as printing
+    from kyphoreader.printing import output
+    from kyphoreader.printing.pages import PrintError
 
-    def fail(*_args):
-        raise printing.PrintError(
-            "The printer reported an error and the leaflet may not have printed."
-        )
+    def fail(*_args, **_kwargs):
+        raise PrintError("The printer reported an error and the leaflet may not have printed.")
 
     monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: ["fake"]))
-    monkeypatch.setattr(printing, "print_leaflet", fail)
+    monkeypatch.setattr(output, "print_leaflet", fail)
     window.printing.print_with(PrintOptions())
     last_dialog(window, QPrintDialog).accept()
     box = last_dialog(window, QMessageBox)
@@ -132,7 +131,7 @@ def test_a_failed_print_job_is_reported(window, monkeypatch):
 def test_preview_shows_the_same_pages_as_the_pdf(window, tmp_path, bundled_leaflet, qtbot):
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
-    from kyphoreader.printing.pages import export_pdf
+    from kyphoreader.printing.output import export_pdf
 
     options = PrintOptions(28, "A4")
     expected = export_pdf(bundled_leaflet, options, tmp_path / "same.pdf")

@@ -47,7 +47,7 @@ def cups_pdf_output_dir() -> Path:
 def test_print_action_code_prints_through_cups(qapp, bundled_leaflet, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from kyphoreader.printing.pages import export_pdf, print_leaflet
+    from kyphoreader.printing.output import export_pdf, print_leaflet
 
     info = cups_pdf_printer()
     if info is None:
