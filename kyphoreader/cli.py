@@ -1,6 +1,6 @@
 """Command-line entry point: parse the options, then dispatch to the right runner.
 
-The runners are the self-test, the headless export and the window. Only parses and
+The runners are the self-test, the headless export, the search and the window. Only parses and
 dispatches. No Qt import at module level, so ``--help``, ``--version`` and leaflet errors
 answer fast and work on a machine without a display.
 """
@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
         from kyphoreader.printing.headless import export_pdf
 
         return export_pdf(options, leaflet)
+    if options.search is not None:
+        from kyphoreader.search.cli import run_search
+
+        return run_search(options.search, leaflet)
     from kyphoreader.app.startup import run  # Qt is imported only once there is a window to show.
 
     return run(options, leaflet)

@@ -35,6 +35,7 @@ class Options:
     export_pdf: Path | None = None
     print_options: PrintOptions = PrintOptions()
     self_test: bool = False
+    search: str | None = None
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -99,6 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="print only this section and its sub-sections (repeat for more; default: all)",
     )
     parser.add_argument(
+        "--search",
+        metavar="QUERY",
+        help="search the leaflet as the search box does, with no window: print one line per "
+        "section found, best first (id, heading and number of matches, tab-separated), after "
+        "a 'Showing results for' line when the words were corrected or not all found; exit "
+        "status 0 if something was found, 1 if nothing was",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation with no display (load, show, search, print to PDF), "
@@ -116,6 +125,8 @@ def parse_options(argv: list[str] | None = None) -> Options:
     path = Path(args.leaflet) if args.leaflet else default_leaflet_path()
     if args.export_pdf is None and (args.section or args.paper):
         parser.error("--section and --paper need --export-pdf")
+    if args.search is not None and args.export_pdf is not None:
+        parser.error("--search and --export-pdf cannot be used together")
     paper = args.paper or default_paper(locale_country())
     return Options(
         leaflet_path=path,
@@ -123,6 +134,7 @@ def parse_options(argv: list[str] | None = None) -> Options:
         export_pdf=args.export_pdf,
         print_options=PrintOptions(args.print_size, paper, tuple(args.section)),
         self_test=args.self_test,
+        search=args.search,
     )
 
 

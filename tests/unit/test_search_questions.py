@@ -79,14 +79,15 @@ def measure(index: SearchIndex, questions: list[Question]) -> Figures:
                 figures.misses.append(f"unanswerable {question.query!r} found {found[:3]}")
             continue
         figures.answerable += 1
+        recalled = bool(set(found) & set(question.expected))
+        figures.recalled += recalled
         if found and found[0] in question.expected:
             figures.top1 += 1
         else:
             figures.misses.append(
-                f"{question.kind} {question.query!r} first {found[:1]}, want {question.expected[0]}"
+                f"{question.kind} {question.query!r} first {found[:1]}, want "
+                f"{question.expected[0]}{'' if recalled else ' (not listed at all)'}"
             )
-        if set(found) & set(question.expected):
-            figures.recalled += 1
     return figures
 
 
