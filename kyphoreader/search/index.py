@@ -262,12 +262,19 @@ class Place:
         segments: the snippet as (text, is_match) pieces, every match included.
         words: the matched words as written, each once.
         repeats: how many more places in the section read exactly the same (listed once).
+        whole: the whole sentence as (text, is_match) pieces, for when the snippet alone
+            reads the same as another place's.
     """
 
     hits: tuple[int, ...]
     segments: tuple[tuple[str, bool], ...]
     words: tuple[str, ...]
     repeats: int = 0
+    whole: tuple[tuple[str, bool], ...] = field(default=(), repr=False, compare=False)
+
+    def widened(self) -> Place:
+        """The same place, its snippet the whole sentence."""
+        return Place(self.hits, self.whole or self.segments, self.words, self.repeats, self.whole)
 
     @property
     def snippet(self) -> str:
@@ -371,12 +378,29 @@ class SearchResult:
             parts.append(REFERENCES_ONLY_NOTE)
         return " ".join(parts)
 
-    def places(self) -> list[tuple[int, SectionHits, Place]]:
-        """Every place, best section first: (index in ``hits`` of its first hit, group, place)."""
-        rows = []
+    def places(self, limit: int | None = None) -> list[tuple[int, SectionHits, Place]]:
+        """The places to list, best section first, never the same snippet twice.
+
+        A snippet that reads the same as one listed before (the same words in another
+        section, cut the same way) is shown as its whole sentence.
+
+        Args:
+            limit: list at most this many places (a long result is rarely listed in full).
+
+        Returns:
+            (index in ``hits`` of the place's first hit, its section's group, the place).
+        """
+        rows: list[tuple[int, SectionHits, Place]] = []
+        seen: set[str] = set()
         start = 0
         for group in self.groups:
-            rows.extend((start + place.hits[0], group, place) for place in group.places)
+            for place in group.places:
+                if limit is not None and len(rows) >= limit:
+                    return rows
+                if place.snippet in seen and place.widened().snippet not in seen:
+                    place = place.widened()
+                seen.add(place.snippet)
+                rows.append((start + place.hits[0], group, place))
             start += len(group.hits)
         return rows
 
@@ -967,30 +991,41 @@ def _places(section: _IndexedSection, matches: list[tuple[int, int]]) -> list[Pl
     places: list[Place] = []
     seen: dict[str, int] = {}
     for (start, end), numbers in grouped:
-        segments = _segments(section.text, start, end, [matches[n] for n in numbers])
+        spans = [matches[n] for n in numbers]
         words: list[str] = []
-        for n in numbers:
-            word = section.text[matches[n][0] : matches[n][1]]
+        for match_start, match_end in spans:
+            word = section.text[match_start:match_end]
             if word.casefold() not in (w.casefold() for w in words):
                 words.append(word)
-        place = Place(tuple(numbers), segments, tuple(words))
-        snippet = place.snippet
-        if snippet in seen:  # the same words again (a repeated reference): listed once
-            earlier = places[seen[snippet]]
-            places[seen[snippet]] = Place(
-                earlier.hits + place.hits, earlier.segments, earlier.words, earlier.repeats + 1
+        whole = _segments(section.text, start, end, spans, whole=True)
+        place = Place(
+            tuple(numbers), _segments(section.text, start, end, spans), tuple(words), 0, whole
+        )
+        if place.snippet in seen and "".join(t for t, _m in whole) not in seen:
+            place = place.widened()  # reads like an earlier snippet: show the whole sentence
+        if place.snippet in seen:  # the same sentence again (a repeated reference): once
+            earlier = places[seen[place.snippet]]
+            places[seen[place.snippet]] = Place(
+                earlier.hits + place.hits,
+                earlier.segments,
+                earlier.words,
+                earlier.repeats + 1,
+                earlier.whole,
             )
             continue
-        seen[snippet] = len(places)
+        seen[place.snippet] = len(places)
         places.append(place)
     return places
 
 
 def _segments(
-    text: str, start: int, end: int, matches: list[tuple[int, int]]
+    text: str, start: int, end: int, matches: list[tuple[int, int]], whole: bool = False
 ) -> tuple[tuple[str, bool], ...]:
-    """The snippet of ``text[start:end]`` around ``matches``: every match, cut with "…"."""
-    if end - start <= PLACE_LENGTH:
+    """The snippet of ``text[start:end]`` around ``matches``: every match, cut with "…".
+
+    With ``whole`` the snippet is all of ``text[start:end]``, however long.
+    """
+    if whole or end - start <= PLACE_LENGTH:
         windows = [(start, end)]
     else:
         windows = []

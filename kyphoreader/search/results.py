@@ -53,28 +53,29 @@ def results_html(
     parts = []
     if result.message:
         parts.append(f"<p><b>{escape(result.message)}</b></p>")
-    listed = covered = first = 0
     text_colour, background = current_colours
-    for group in result.groups:
-        if listed >= MAX_LISTED:
-            break
-        parts.append(f"<h3>{escape(section_title(group, result.only_references))}</h3><ul>")
-        for place in group.places:
-            if listed >= MAX_LISTED:
-                break
-            mark, style, link_style = "", "", ""
-            if current - first in place.hits:
-                mark = "▶ "
-                style = f' style="background-color: {background}; color: {text_colour};"'
-                link_style = f' style="color: {text_colour};"'
-            parts.append(
-                f'<li{style}>{mark}<a href="#{_HIT_PREFIX}{first + place.hits[0]}"'
-                f"{link_style}>{place_html(place)}</a></li>"
-            )
-            listed += 1
-            covered += len(place.hits)
+    covered = 0
+    shown: SectionHits | None = None
+    first = 0  # index in result.hits of the first hit of the section being listed
+    for number, group, place in result.places(MAX_LISTED):
+        if group is not shown:
+            if shown is not None:
+                parts.append("</ul>")
+                first += len(shown.hits)
+            shown = group
+            parts.append(f"<h3>{escape(section_title(group, result.only_references))}</h3><ul>")
+        mark, style, link_style = "", "", ""
+        if current - first in place.hits:
+            mark = "▶ "
+            style = f' style="background-color: {background}; color: {text_colour};"'
+            link_style = f' style="color: {text_colour};"'
+        parts.append(
+            f'<li{style}>{mark}<a href="#{_HIT_PREFIX}{number}"{link_style}>'
+            f"{place_html(place)}</a></li>"
+        )
+        covered += len(place.hits)
+    if shown is not None:
         parts.append("</ul>")
-        first += len(group.hits)
     hidden = len(result.hits) - covered
     if hidden > 0:
         parts.append(f"<p>…and {hidden} more. Use Next match to see them.</p>")
