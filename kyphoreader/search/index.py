@@ -569,7 +569,8 @@ class SearchIndex:
     def _word_patterns(self, word: str, typing: bool) -> list[Pattern]:
         """How one word of the reader's may match: its forms, or as a prefix while typing."""
         if typing and len(word) >= MIN_PREFIX_LENGTH and self._words_starting(word):
-            return [Pattern((word,), PREFIX)]
+            # Any word it starts, and its other forms ("spine" also finds "spinal").
+            return [Pattern((word,), PREFIX), Pattern((word,), FORMS)]
         if len(word) < MIN_PREFIX_LENGTH or not word.isalpha():
             return [Pattern((word,))]
         patterns = [Pattern((word,), FORMS)] if self._forms(word) else []

@@ -360,6 +360,8 @@ def test_any_form_of_a_word_is_found(index):
     assert "risks" in matched(index.find("risk benefits"))
     assert "infections" in matched(index.find("infection"))
     assert "communication" not in matched(index.find("how common is it really"))
+    assert {"spinal", "spine"} <= {w.casefold() for w in matched(index.find("spine"))}
+    assert sections(index.find("spine"))[0] == "what-this-leaflet-is-about"
 
 
 def test_a_short_word_still_being_typed_does_not_empty_the_results(index):
