@@ -616,10 +616,13 @@ class SearchIndex:
             candidates = self._sounds.get(sounds_like(word), [])
             near = []
             for candidate in candidates:
-                forms = [candidate, *base_forms(candidate)]
-                distance = min(OSA.distance(word, form) for form in forms)
+                # Compare with the singular too: "infecshun" is near "infection(s)".
+                forms = [candidate]
+                if candidate.endswith("s") and not candidate.endswith("ss"):
+                    forms.append(candidate[:-1])
+                distance, form = min((OSA.distance(word, f), f) for f in forms)
                 if distance <= allowed_sound_changes(word):
-                    near.append((distance, min(forms, key=lambda f: OSA.distance(word, f))))
+                    near.append((distance, form))
             if near:
                 return min(near)[1]
         return ""
