@@ -1,6 +1,6 @@
 """Command-line entry point: parse the options, then dispatch to the right runner.
 
-The runners are the self-test, the headless export and the window. Only parses and
+The runners are the self-test, the headless export, the search and the window. Only parses and
 dispatches. No Qt import at module level, so ``--help``, ``--version`` and leaflet errors
 answer fast and work on a machine without a display.
 """
@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         leaflet = load_leaflet_cached(options.leaflet_path, default_cache_dir())
     except LeafletError as error:
         print(f"{APP_NAME}: error: {error}", file=sys.stderr)
-        if options.export_pdf is not None or not options.leaflet_given or not has_display():
+        windowless = options.export_pdf is not None or options.search is not None
+        if windowless or not options.leaflet_given or not has_display():
             return 2
         # A leaflet given to the window (a double-click, where nobody sees standard error):
         # the window says why it cannot be opened and shows the bundled leaflet instead.
@@ -48,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         from kyphoreader.printing.headless import export_pdf
 
         return export_pdf(options, leaflet)
+    if options.search is not None:
+        from kyphoreader.search.cli import run_search
+
+        return run_search(options.search, leaflet)
     from kyphoreader.app.startup import run  # Qt is imported only once there is a window to show.
 
     return run(options, leaflet)

@@ -40,6 +40,7 @@ class Options:
     leaflet_given: bool = False
     clinic: ClinicConfig = ClinicConfig()
     verbose: bool = False
+    search: str | None = None
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -121,6 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="show Qt's own messages on standard error instead of only in the log file",
     )
     parser.add_argument(
+        "--search",
+        metavar="QUERY",
+        help="search the leaflet as the search box does, with no window: print one line per "
+        "section found, best first (id, heading and number of matches, tab-separated), after "
+        "a 'Showing results for' line when the words were corrected or not all found; exit "
+        "status 0 if something was found, 1 if nothing was",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation with no display (load, show, search, print to PDF), "
@@ -142,6 +151,8 @@ def parse_options(argv: list[str] | None = None) -> Options:
     # --paper wins, then the clinic file's [print] paper, then the locale.
     paper = args.paper or default_paper(clinic.print.paper, system_locale_name())
     size = args.print_size if args.print_size is not None else clinic.print.text_size
+    if args.search is not None and args.export_pdf is not None:
+        parser.error("--search and --export-pdf cannot be used together")
     return Options(
         leaflet_path=path,
         quit_after_first_paint=args.quit_after_first_paint,
@@ -152,4 +163,5 @@ def parse_options(argv: list[str] | None = None) -> Options:
         leaflet_given=bool(args.leaflet),
         clinic=clinic,
         verbose=args.verbose,
+        search=args.search,
     )

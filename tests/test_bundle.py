@@ -110,3 +110,17 @@ def test_built_bundle_passes_its_self_test(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
+    # Search in the bundle: spelling by sound (jellyfish) and by edit distance (rapidfuzz).
+    searched = subprocess.run(
+        [*_no_network_prefix(), str(executable), "--search", "kifoplasty infecshun"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=elsewhere,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert searched.returncode == 0, searched.stdout + searched.stderr
+    lines = searched.stdout.splitlines()
+    assert lines[0] == "Showing results for kyphoplasty infection."
+    assert lines[1].startswith("possible-complications\tPossible complications\t")

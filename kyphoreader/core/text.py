@@ -44,6 +44,62 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+#: English endings that make another form of a word ("fracture" -> "fractures", "leak" ->
+#: "leakage", "spine" -> "spinal"), longest first so that the most is taken off.
+WORD_ENDINGS = tuple(
+    sorted(
+        "s es ed d ing er ers est ly al age ion ions ment ments ness ful ity ive".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def is_word_form(base: str, word: str) -> bool:
+    """True if folded ``word`` is folded ``base`` or a form of it made with an English ending.
+
+    Besides plain endings ("risk" -> "risks", "leak" -> "leakage") this allows a doubled last
+    letter ("swim" -> "swimming"), a dropped final e ("exercise" -> "exercising", "spine" ->
+    "spinal") and y turned into ies or ied ("study" -> "studies"). It does not allow any
+    other continuation, so "common" is not a form of "communication".
+    """
+    if word == base:
+        return True
+    if len(base) < 3:
+        return False
+    if word.startswith(base):
+        rest = word[len(base) :]
+        return rest in WORD_ENDINGS or (rest[0] == base[-1] and rest[1:] in WORD_ENDINGS)
+    if len(base) >= 4 and base[-1] in "ey" and word.startswith(base[:-1]):
+        rest = word[len(base) - 1 :]
+        if base[-1] == "e":
+            return rest in WORD_ENDINGS and rest[0] not in "s"
+        return rest in ("ies", "ied")
+    return False
+
+
+def base_forms(word: str) -> list[str]:
+    """Words that folded ``word`` may be a form of, by taking one English ending off.
+
+    "exercising" gives "exercis" and "exercise", "swimming" gives "swimm" and "swim", "studies"
+    gives "study". Each base is at least three letters; ``word`` itself is not included.
+    """
+    bases: list[str] = []
+    for ending in WORD_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        base = word[: -len(ending)]
+        candidates = [base] if base.endswith("e") else [base, base + "e"]
+        if len(base) >= 4 and base[-1] == base[-2]:
+            candidates.append(base[:-1])
+        if ending in ("es", "ed") and base.endswith("i"):
+            candidates.append(base[:-1] + "y")
+        for candidate in candidates:
+            if candidate not in bases and candidate != word and is_word_form(candidate, word):
+                bases.append(candidate)
+    return bases
+
+
 @dataclass(frozen=True)
 class Token:
     """A word of a text: its folded form, where it is, and which line it is on."""

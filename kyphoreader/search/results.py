@@ -1,4 +1,4 @@
-"""The search results list: every match grouped by section, with its words in bold."""
+"""The search results list: one line per place that matched, grouped by section, best first."""
 
 from __future__ import annotations
 
@@ -9,50 +9,74 @@ from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 if TYPE_CHECKING:
-    from kyphoreader.search.index import (
-        SearchResult,  # only for type hints: search loads on first use
+    from kyphoreader.search.index import (  # only for type hints: search loads on first use
+        Place,
+        SearchResult,
+        SectionHits,
     )
 
 
-#: At most this many results are listed (the count and next/previous still cover all).
+#: At most this many lines are listed (the count and next/previous still cover every match).
 MAX_LISTED = 300
 _HIT_PREFIX = "hit-"
+#: Said beside the reference list when nothing else matched.
+ONLY_REFERENCES = "found only in the reference list"
+
+
+def section_title(group: SectionHits, only_references: bool) -> str:
+    """A section's line in the list: its heading and how many matches it has."""
+    count = len(group.hits)
+    label = "1 match" if count == 1 else f"{count} matches"
+    if group.is_reference and only_references:
+        label = f"{label}, {ONLY_REFERENCES}"
+    return f"{group.heading} ({label})"
+
+
+def place_html(place: Place) -> str:
+    """A place's snippet as HTML, every matched word in bold."""
+    snippet = "".join(f"<b>{escape(t)}</b>" if match else escape(t) for t, match in place.segments)
+    if place.repeats:
+        snippet += f" (same words in {place.repeats + 1} places)"
+    return snippet
 
 
 def results_html(
     result: SearchResult, current: int, current_colours: tuple[str, str] = ("#000000", "#ffd54f")
 ) -> str:
-    """Return the result list as HTML; each hit is a link to ``#hit-N``."""
+    """Return the result list as HTML.
+
+    Each section is a heading with its number of matches, then one line per place (a
+    sentence or the heading) with every matched word in bold, never the same snippet twice.
+    Each line links to ``#hit-N``, N being the index in ``result.hits`` of its first match;
+    the line holding match ``current`` is marked.
+    """
     parts = []
     if result.message:
         parts.append(f"<p><b>{escape(result.message)}</b></p>")
-    number = 0
-    for group in result.groups:
-        if number >= MAX_LISTED:
-            break
-        count = len(group.hits)
-        label = "1 match" if count == 1 else f"{count} matches"
-        parts.append(f"<h3>{escape(group.heading)} ({label})</h3><ul>")
-        for hit in group.hits:
-            if number >= MAX_LISTED:
-                break
-            text_colour, background = current_colours
-            mark, style, link_style = (
-                (
-                    "▶ ",
-                    f' style="background-color: {background}; color: {text_colour};"',
-                    f' style="color: {text_colour};"',
-                )
-                if number == current
-                else ("", "", "")
-            )
-            parts.append(
-                f'<li{style}>{mark}<a href="#{_HIT_PREFIX}{number}"{link_style}>'
-                f"{escape(hit.before)}<b>{escape(hit.match_text)}</b>{escape(hit.after)}</a></li>"
-            )
-            number += 1
+    text_colour, background = current_colours
+    covered = 0
+    shown: SectionHits | None = None
+    first = 0  # index in result.hits of the first hit of the section being listed
+    for number, group, place in result.places(MAX_LISTED):
+        if group is not shown:
+            if shown is not None:
+                parts.append("</ul>")
+                first += len(shown.hits)
+            shown = group
+            parts.append(f"<h3>{escape(section_title(group, result.only_references))}</h3><ul>")
+        mark, style, link_style = "", "", ""
+        if current - first in place.hits:
+            mark = "▶ "
+            style = f' style="background-color: {background}; color: {text_colour};"'
+            link_style = f' style="color: {text_colour};"'
+        parts.append(
+            f'<li{style}>{mark}<a href="#{_HIT_PREFIX}{number}"{link_style}>'
+            f"{place_html(place)}</a></li>"
+        )
+        covered += len(place.hits)
+    if shown is not None:
         parts.append("</ul>")
-    hidden = len(result.hits) - number
+    hidden = len(result.hits) - covered
     if hidden > 0:
         parts.append(f"<p>…and {hidden} more. Use Next match to see them.</p>")
     return "".join(parts)
@@ -72,8 +96,8 @@ class ResultsPanel(QTextBrowser):
         self.setObjectName("search_results")
         self.setAccessibleName("Search results")
         self.setAccessibleDescription(
-            "Every match, grouped by section. Press Tab to move between results and Enter to "
-            "show one."
+            "One line for each place that matched, grouped by section, best section first. "
+            "Press Tab to move between results and Enter to show one."
         )
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -85,7 +109,7 @@ class ResultsPanel(QTextBrowser):
         self._current_colours = (text, background)
 
     def show_result(self, result: SearchResult | None, current: int = 0) -> None:
-        """Show ``result`` with hit ``current`` marked; None empties the list."""
+        """Show ``result`` with the line of hit ``current`` marked; None empties the list."""
         position = self.verticalScrollBar().value()
         self.setHtml(results_html(result, current, self._current_colours) if result else "")
         self.verticalScrollBar().setValue(position)

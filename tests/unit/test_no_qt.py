@@ -12,6 +12,7 @@ CORE_MODULES = [
     "kyphoreader.core.document",
     "kyphoreader.search.index",
     "kyphoreader.search.synonyms",
+    "kyphoreader.search.cli",
     "kyphoreader.core.cache",
     "kyphoreader.core.settings",
     "kyphoreader.cli",

@@ -12,8 +12,10 @@ from kyphoreader.paths import default_leaflet_path
 from kyphoreader.search.index import (
     MAX_QUERY_CHARS,
     SearchIndex,
+    allowed_sound_changes,
     allowed_typos,
     edit_distance,
+    sounds_like,
 )
 from kyphoreader.search.synonyms import SynonymError, load_synonyms_for, parse_synonyms
 
@@ -257,3 +259,158 @@ def test_a_tiny_leaflet_can_be_searched():
     index = SearchIndex(leaflet)
     hits = index.find("cafe").hits
     assert [(h.match_text, h.occurrence) for h in hits] == [("Café", 0), ("café", 0)]
+
+
+# -- questions in a reader's own words --------------------------------------------------------
+
+
+def test_question_words_do_not_sink_a_question(index):
+    result = index.find("why am I still in pain after kyphoplasty")
+    assert sections(result)[0] == "why-can-back-pain-continue"
+    assert not {"why", "am", "i", "still", "in", "after"} & matched(result)
+
+
+def test_a_question_lands_on_the_section_that_answers_it(index):
+    assert sections(index.find("what is the balloon for")) == ["how-kyphoplasty-is-done"]
+    assert sections(index.find("what are the side effects"))[0] == "possible-complications"
+    assert sections(index.find("how many people still have pain"))[0] == "what-a-study-found"
+
+
+def test_how_many_finds_the_numbers(index):
+    result = index.find("how many people still have pain")
+    assert {"21.7", "7.8"} <= matched(result)
+
+
+def test_when_no_section_has_every_word_the_best_are_shown_and_it_is_said(index):
+    result = index.find("gentle swimming and massage for my neck")  # no "neck" in the leaflet
+    assert result.relaxed
+    assert sections(result)[0] == "treatments-for-continuing-pain"
+    assert "No section has all your words; these have most of them." in result.message
+    assert result.showing_for == (
+        "Showing results for gentle swimming and massage for my neck. "
+        "No section has all your words; these have most of them."
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "missing"),
+    [
+        ("can I drive after kyphoplasty", "drive"),
+        ("can I have a bath", "bath"),
+        ("how much does it cost", "cost"),
+        ("when can I fly", "fly"),
+    ],
+)
+def test_a_question_the_leaflet_does_not_answer_finds_nothing(index, query, missing):
+    result = index.find(query)
+    assert result.groups == []
+    assert result.message.startswith(f"No matches for “{query}”")
+    assert f"does not mention “{missing}”" in result.message
+
+
+def test_words_found_all_over_the_leaflet_do_not_make_an_answer(index):
+    # "long" and "operation" are in the leaflet, but nothing says how long it takes.
+    assert index.find("how long does the operation take").groups == []
+
+
+def test_a_leaflet_phrase_ranks_where_it_stands_together(index):
+    assert sections(index.find("over the counter"))[0] == "treatments-for-continuing-pain"
+    assert sections(index.find("risks and benefits"))[0] == "before-you-decide"
+
+
+# -- sound-alike spelling and word forms ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "found"),
+    [
+        ("kifoplasty", "kyphoplasty", "kyphoplasty"),
+        ("infecshun", "infection", "infections"),
+        ("osteoperosis", "osteoporosis", "osteoporosis"),
+        ("embolisim", "embolism", "embolism"),
+    ],
+)
+def test_spellings_by_sound_are_corrected_and_said(index, typed, meant, found):
+    result = index.find(typed)
+    assert found in matched(result)
+    assert result.corrections == {typed: meant}
+    assert f"Showing results for {meant}." in result.message
+
+
+def test_a_corrected_word_in_a_question_is_shown_in_the_question(index):
+    result = index.find("infecshun after kifoplasty")
+    assert result.showing_for == "Showing results for infection after kyphoplasty."
+    assert sections(result)[0] == "possible-complications"
+
+
+@pytest.mark.parametrize("word", ["flying", "cost", "carry", "scar", "walk"])
+def test_everyday_words_are_not_turned_into_leaflet_words(index, word):
+    # "flying" sounds like "following", "cost" is one letter from "post": neither is meant.
+    assert index.find(word).corrections == {}
+
+
+def test_sounds_like_uses_metaphone():
+    assert sounds_like("kifoplasty") == sounds_like("kyphoplasty")
+    assert sounds_like("infecshun") == sounds_like("infection")
+    assert sounds_like("1106") == ""
+    assert allowed_sound_changes("kifoplasty") == 3
+
+
+def test_any_form_of_a_word_is_found(index):
+    assert "risks" in matched(index.find("risk benefits"))
+    assert "infections" in matched(index.find("infection"))
+    assert "communication" not in matched(index.find("how common is it really"))
+    assert {"spinal", "spine"} <= {w.casefold() for w in matched(index.find("spine"))}
+    assert sections(index.find("spine"))[0] == "what-this-leaflet-is-about"
+
+
+def test_a_short_word_still_being_typed_does_not_empty_the_results(index):
+    assert sections(index.find("broken b")) == sections(index.find("broken"))
+    assert sections(index.find("cement l")) == sections(index.find("cement"))
+
+
+# -- ranking and the reference list -----------------------------------------------------------
+
+
+def test_a_section_named_by_the_word_comes_first(index):
+    assert sections(index.find("treatment"))[0] == "treatments-for-continuing-pain"
+
+
+def test_the_reference_list_comes_last(index):
+    found = sections(index.find("kyphoplasty"))
+    assert found[-1] == "references"
+    assert index.find("kyphoplasty").only_references is False
+
+
+def test_a_match_only_in_the_reference_list_is_said_to_be_so(index):
+    result = index.find("is it safe")
+    assert sections(result) == ["references"]
+    assert result.only_references
+    assert "Found only in the reference list." in result.message
+
+
+# -- one line per place -----------------------------------------------------------------------
+
+
+def test_each_place_is_listed_once_with_every_matched_word(index):
+    result = index.find("cement leak")
+    rows = result.places()
+    assert [group.section_id for _first, group, _place in rows][:2] == [
+        "possible-complications",
+        "who-is-more-likely-to-have-another-fracture",
+    ]
+    for _first, _group, place in rows:
+        assert [w.lower() for w in place.words] == ["cement", "leakage"]
+        bold = [text.lower() for text, is_match in place.segments if is_match]
+        assert bold == ["cement", "leakage"]
+    assert sum(len(place.hits) for _f, _g, place in rows) == len(result.hits)
+
+
+@pytest.mark.parametrize("query", ["kyphoplasty", "fracture", "pain", "Kallmes", "safety"])
+def test_no_snippet_is_listed_twice(index, query):
+    result = index.find(query)
+    for group in result.groups:
+        snippets = [place.snippet for place in group.places]
+        assert len(snippets) == len(set(snippets)), snippets
+        listed = sorted(n for place in group.places for n in place.hits)
+        assert listed == list(range(len(group.hits)))  # and every match is on a line

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from kyphoreader.core.text import fold, fold_text, map_span, split_sentences, tokenize
+from kyphoreader.core.text import (
+    base_forms,
+    fold,
+    fold_text,
+    is_word_form,
+    map_span,
+    split_sentences,
+    tokenize,
+)
 
 
 def test_fold_removes_case_accents_and_apostrophes():
@@ -59,3 +67,18 @@ def test_map_span_ignores_layout_differences():
 def test_map_span_refuses_text_that_differs():
     assert map_span("abc def", "abc xyz", 4, 7) is None
     assert map_span("abc", "abc", 2, 9) is None
+
+
+def test_word_forms_take_english_endings_only():
+    assert is_word_form("risk", "risks") and is_word_form("leak", "leakage")
+    assert is_word_form("swim", "swimming") and is_word_form("exercise", "exercising")
+    assert is_word_form("spine", "spinal") and is_word_form("study", "studies")
+    assert not is_word_form("common", "communication")
+    assert not is_word_form("need", "needle")
+
+
+def test_base_forms_take_one_ending_off():
+    assert "exercise" in base_forms("exercising")
+    assert "swim" in base_forms("swimming")
+    assert "study" in base_forms("studies")
+    assert base_forms("pain") == []
