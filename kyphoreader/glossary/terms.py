@@ -138,7 +138,8 @@ class Glossary:
         for term in self.terms:
             for form in term.forms:
                 words = _words(form)
-                self._forms.setdefault(words[0], []).append((words, term))
+                if words:
+                    self._forms.setdefault(words[0], []).append((words, term))
             for name in _names_of(term):
                 self._names.setdefault(" ".join(_words(name)), term)
         for forms in self._forms.values():
@@ -222,20 +223,18 @@ class Glossary:
             if match:
                 candidates.append(match.group("words"))
         for words in candidates:
-            term = self._name_lookup(words)
-            if term is None and synonyms:
-                term = next(
-                    (
-                        found
-                        for lay, meant in synonyms.items()
-                        if " ".join(_words(lay)) == words
-                        for found in (self._name_lookup(" ".join(_words(m))) for m in meant)
-                        if found is not None
-                    ),
-                    None,
-                )
+            term = self._name_lookup(words) or self._synonym_lookup(words, synonyms or {})
             if term is not None:
                 return term
+        return None
+
+    def _synonym_lookup(self, words: str, synonyms: Mapping[str, Sequence[str]]) -> Term | None:
+        for lay, meant in synonyms.items():
+            if " ".join(_words(lay)) == words:
+                for leaflet_words in meant:
+                    term = self._name_lookup(" ".join(_words(leaflet_words)))
+                    if term is not None:
+                        return term
         return None
 
     def _name_lookup(self, words: str) -> Term | None:
