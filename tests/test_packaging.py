@@ -20,6 +20,7 @@ def resource_files() -> list[str]:
 
 def test_resources_are_present():
     assert "resources/leaflets/kyphoplasty/leaflet.md" in resource_files()
+    assert "resources/leaflets/kyphoplasty/glossary.toml" in resource_files()
 
 
 @pytest.mark.slow

@@ -1,0 +1,1 @@
+"""Medical words explained in plain English: the glossary beside a leaflet."""
