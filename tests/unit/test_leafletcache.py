@@ -64,3 +64,15 @@ def test_an_entry_made_from_other_text_is_never_used(tmp_path):
     entry = {"source_text": "## One\n\nOther words.\n", "leaflet": leaflet_to_dict(impostor)}
     (cache / f"{cache_key(text)}.json").write_text(json.dumps(entry), encoding="utf-8")
     assert load_leaflet_cached(leaflet, cache).sections[0].text == "The real words."
+
+
+def test_the_key_changes_with_the_parser_and_python_markdown(monkeypatch):
+    from kyphoreader.core import cache
+
+    before = cache.cache_key("## Text\n")
+    assert cache.markdown_version()  # read from the installed package, without importing it
+    monkeypatch.setattr(cache, "_MARKDOWN_VERSION", "99,0,0,'final',0")
+    after_markdown = cache.cache_key("## Text\n")
+    monkeypatch.setattr(cache, "PARSER_VERSION", cache.PARSER_VERSION + 1)
+    after_parser = cache.cache_key("## Text\n")
+    assert len({before, after_markdown, after_parser}) == 3
