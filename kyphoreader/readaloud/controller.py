@@ -299,9 +299,11 @@ class ReadAloudController(QObject):
         position = self._reader_position()
         if position is None:
             return 0
-        spans = self._document_spans()
-        for index, span in enumerate(spans):
-            if span is not None and span[1] > position:
+        shown = [(index, span) for index, span in enumerate(self._document_spans()) if span]
+        if not shown or position <= shown[0][1][0]:
+            return 0  # at (or above) the first sentence shown: from the very start
+        for index, span in shown:
+            if span[1] > position:
                 return index
         return 0
 
@@ -325,10 +327,11 @@ class ReadAloudController(QObject):
         return self._spans
 
     def _map(self, utterance: Utterance, start: int, end: int) -> tuple[int, int] | None:
-        if utterance.section_id == FRONT_MATTER:
-            return self._front_matter_span(start, end)
         heading = utterance.part == PART_HEADING
-        return self._reader.document_span(utterance.section_id, start, end, heading)
+        span = self._reader.document_span(utterance.section_id, start, end, heading)
+        if span is None and utterance.section_id == FRONT_MATTER:
+            return self._front_matter_span(start, end)
+        return span
 
     def _front_matter_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Map a span of the title block: the document's text before the first section."""
