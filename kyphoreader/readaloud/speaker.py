@@ -65,8 +65,8 @@ NO_AUDIO = (
     "system is not running."
 )
 NO_TTS_MODULE = (
-    "Read aloud is not available on this computer: this copy of the reader was built without "
-    "text to speech."
+    "Read aloud is not available on this computer: the text-to-speech library could not be "
+    "loaded (on Linux it needs the libpulse0 package)."
 )
 
 
@@ -464,3 +464,21 @@ def _voice_names(voices: list[QVoice]) -> list[str]:
             continue
         offered.append(name)
     return offered
+
+
+def speech_summary(language: str = "en") -> str:
+    """One line for the self-test: the engine and how many voices speak ``language``.
+
+    Never raises and never fails the self-test: a computer without speech is reported, not
+    refused. Nothing is said aloud.
+    """
+    speaker = Speaker()
+    speaker.set_language(language)
+    try:
+        reason = speaker.check()
+        if reason:
+            return "read aloud not available: " + reason.split(": ", 1)[-1].rstrip(".")
+        name = QLocale.languageToString(language_locale(language).language())
+        return f"read aloud: {speaker.engine_name()} engine, {len(speaker.voices())} {name} voices"
+    finally:
+        speaker.deleteLater()
