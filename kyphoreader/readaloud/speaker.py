@@ -351,6 +351,8 @@ class Speaker(QObject):
             self._say(index)
             return
         self._pending = index
+        # An engine without sound may never stop: the watchdog covers the wait as well.
+        self._start_watchdog(index)
         tts.stop()
         # Some engines (mock) report Ready inside stop(), others (speech-dispatcher) a little
         # later, and none at all if the engine was still Ready, about to start: then this
@@ -376,10 +378,16 @@ class Speaker(QObject):
         self._index = index
         self._pending = None
         self._waiting_for_speech = True
-        text = self._sentences[index]
-        words = max(1, len(text.split()))
-        self._watchdog.start(round(1000 * pace.seconds_allowed(words, self._rate)))
-        tts.say(text)
+        self._start_watchdog(index)
+        tts.say(self._sentences[index])
+
+    def _start_watchdog(self, index: int) -> None:
+        self._watchdog.setProperty("sentence", index)
+        self._watchdog.start(round(1000 * self._seconds_allowed(index)))
+
+    def _seconds_allowed(self, index: int) -> float:
+        words = max(1, len(self._sentences[index].split()))
+        return pace.seconds_allowed(words, self._rate)
 
     def _silence(self) -> None:
         self._watchdog.stop()
@@ -448,8 +456,8 @@ class Speaker(QObject):
     def _on_watchdog_timeout(self) -> None:
         if self._state != PLAYING:
             return
-        words = max(1, len(self._sentences[self._index].split()))
-        seconds = round(pace.seconds_allowed(words, self._rate))
+        index = self._watchdog.property("sentence")
+        seconds = round(self._seconds_allowed(index if isinstance(index, int) else self._index))
         self._fail(NO_AUDIO.format(seconds=seconds))
 
 
