@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 from fakereader import FakeReader
 
-from kyphoreader.readaloud.controller import ReadAloudController
+from kyphoreader.readaloud.controller import SENTENCE_LAYER, ReadAloudController
 from kyphoreader.readaloud.speaker import Speaker
+from kyphoreader.reading.view import ReaderView
 
 pytestmark = pytest.mark.gui
 
@@ -191,7 +192,11 @@ def test_two_sections_are_heard_sentence_by_sentence_in_step_with_the_mark(
     qtbot, speech_service, sample_leaflet, tmp_path
 ):
     server, env = speech_service(sound=True)
-    reader = FakeReader(sample_leaflet)
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show_leaflet(sample_leaflet)
+    reader.show()
+    shown = reader.document().toPlainText()
     speaker = Speaker("speechd")
     controller = ReadAloudController(reader, None, speaker)
     controller.set_leaflet(sample_leaflet)
@@ -207,7 +212,7 @@ def test_two_sections_are_heard_sentence_by_sentence_in_step_with_the_mark(
     def on_sentence(index: int) -> None:
         if index >= 0:
             moments.append((index, time.monotonic()))
-            marks.append(reader.marked())
+            marks.append([" ".join(shown[a:b].split()) for a, b in reader.layer(SENTENCE_LAYER)])
             if index >= end:
                 controller.stop()
 
