@@ -188,14 +188,18 @@ class Speaker(QObject):
     def set_language(self, language: str) -> None:
         """Speak ``language`` (the leaflet's ``language`` front matter, e.g. ``en``)."""
         self._language = language or "en"
-        if self._tts is not None:
-            self._apply_voice(self._tts)
+        self._reapply_voice()
 
     def set_voice(self, name: str) -> None:
         """Use the voice called ``name`` (empty: the language's default voice)."""
         self._voice_name = name
-        if self._tts is not None:
-            self._apply_voice(self._tts)
+        self._reapply_voice()
+
+    def _reapply_voice(self) -> None:
+        if self._tts is not None and not self._apply_voice(self._tts):
+            # No voice for the new language: drop the engine, so the next Play says why.
+            self.stop()
+            self._release_engine()
 
     def voice(self) -> str:
         """The name of the voice in use (empty before the engine is started)."""
@@ -406,13 +410,16 @@ class Speaker(QObject):
         self._state = UNAVAILABLE  # first: an engine may report Ready inside stop()
         self._silence()
         self._reason = reason
+        self._release_engine()
+        self.state_changed.emit(UNAVAILABLE)
+        self.unavailable.emit(reason)
+
+    def _release_engine(self) -> None:
         if self._tts is not None:
             self._tts.stateChanged.disconnect(self._on_engine_state_changed)
             self._tts.sayingWord.disconnect(self._on_engine_saying_word)
             self._tts.deleteLater()
             self._tts = None
-        self.state_changed.emit(UNAVAILABLE)
-        self.unavailable.emit(reason)
 
     # -- engine events -----------------------------------------------------------------------
 

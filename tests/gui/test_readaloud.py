@@ -203,6 +203,20 @@ def test_no_voice_for_the_language_is_reported_plainly(qtbot):
     assert speaker.state == UNAVAILABLE
 
 
+def test_a_leaflet_in_a_language_without_a_voice_is_reported_even_after_english(qtbot):
+    speaker = Speaker("mock")
+    speaker.set_sentences(["Hello."])
+    assert speaker.check() == ""
+    speaker.set_language("ja")
+    with qtbot.waitSignal(speaker.unavailable) as blocker:
+        speaker.play()
+    assert "no voice for Japanese" in blocker.args[0]
+    speaker.set_language("en")
+    with qtbot.waitSignal(speaker.sentence_started):
+        speaker.play()
+    speaker.stop()
+
+
 def test_a_sentence_that_never_ends_means_no_sound_and_never_a_frozen_state(
     qtbot, reading, monkeypatch
 ):
