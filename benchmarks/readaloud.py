@@ -68,20 +68,22 @@ def measure(app: QCoreApplication, speaker: Speaker, rate: int, sentences: list[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="measure every speed offered")
+    parser.add_argument("--rates", type=int, nargs="*", help="engine rates in hundredths")
+    parser.add_argument("--voice", default="", help="a voice name (default: the language's)")
     args = parser.parse_args()
     app = QCoreApplication(sys.argv)
     speaker = Speaker()
+    speaker.set_voice(args.voice)
     reason = speaker.check()
     if reason:
         sys.exit(reason)
     sentences = sample_sentences()
     words = sum(len(s.split()) for s in sentences)
     print(f"engine {speaker.engine_name()}, voice {speaker.voice()}, {words} words")
-    rates = pace.RATES if args.all else (pace.DEFAULT_RATE, 0)
+    rates = args.rates or (pace.RATES if args.all else (pace.DEFAULT_RATE, 0))
     for rate in rates:
-        speed = pace.speed_for(rate)
         wpm = measure(app, speaker, rate, sentences)
-        print(f"{speed.label:>10} (rate {speed.engine_rate:+.2f}): {wpm:.0f} words a minute")
+        print(f"rate {rate / 100:+.2f} ({pace.speed_for(rate).label}): {wpm:.0f} words a minute")
 
 
 if __name__ == "__main__":

@@ -164,7 +164,7 @@ class ReadAloudController(QObject):
 
     def restore(self, speed: int, voice: str) -> None:
         """Take the remembered speed and voice (from the settings), without announcing them."""
-        self.speaker.set_rate(speed)
+        self.speaker.set_rate(pace.speed_for(speed).rate)
         self._voice = voice
         self.speaker.set_voice(voice)
         if self._controls is not None:

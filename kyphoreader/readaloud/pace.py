@@ -4,10 +4,12 @@ Qt-free. A speed is stored as a whole number of hundredths of the engine's rate 
 ``QTextToSpeech.setRate(-0.10)``; 0 is the engine's own speed, -100 its slowest, 100 its
 fastest), so the settings file holds a small integer that is easy to check.
 
-Measured with espeak-ng through speech-dispatcher on the bundled leaflet, one sentence at a
-time with the pauses between sentences included (``benchmarks/readaloud.py``): 0 gives about
-150 words a minute, -10 about 143, -25 about 132, -40 about 120. Older listeners follow about
-140 to 150 words a minute best, a little slower than the engine's own speed, hence the default.
+Measured with espeak-ng through speech-dispatcher on 167 words of the bundled leaflet, one
+sentence at a time with the pauses between sentences included (``benchmarks/readaloud.py``),
+with the "English (Caribbean)" / "English (Great Britain)" voices: -40 gives 113 words a
+minute, -25 124, -10 135 / 137, -5 139 / 141, 0 (the engine's own speed) 142 / 144,
++10 165, +20 188, +40 234. Older listeners follow about 140 to 150 words a minute best,
+a little slower than the engine's own speed: hence the default of -5.
 """
 
 from __future__ import annotations
@@ -30,16 +32,16 @@ class Speed:
 
 SPEEDS = (
     Speed(-40, "Very slow"),
-    Speed(-25, "Slow"),
-    Speed(-10, "Steady"),
-    Speed(0, "Normal"),
+    Speed(-20, "Slow"),
+    Speed(-5, "Steady"),
+    Speed(10, "Brisk"),
     Speed(20, "Quick"),
     Speed(40, "Fast"),
 )
 #: The rates offered, slowest first (what the settings file may hold).
 RATES = tuple(speed.rate for speed in SPEEDS)
-#: The default: a little slower than the engine's own speed (about 143 words a minute).
-DEFAULT_RATE = -10
+#: The default: a little slower than the engine's own speed (about 140 words a minute).
+DEFAULT_RATE = -5
 
 
 def speed_for(rate: int) -> Speed:
@@ -70,8 +72,9 @@ def is_fastest(rate: int) -> bool:
 
 
 def words_a_minute(rate: int) -> float:
-    """Roughly how many words a minute a voice says at ``rate`` (espeak-ng's, as measured)."""
-    return 150.0 + 75.0 * speed_for(rate).engine_rate
+    """About how many words a minute a voice says at ``rate`` (espeak-ng's, as measured)."""
+    engine_rate = max(-100, min(100, rate)) / 100
+    return 142.0 * (1 + (0.52 if engine_rate < 0 else 1.6) * engine_rate)
 
 
 def seconds_allowed(words: int, rate: int) -> float:

@@ -211,10 +211,10 @@ class Speaker(QObject):
         return [] if tts is None else _voice_names(self._language_voices(tts))
 
     def set_rate(self, rate: int) -> None:
-        """Speak at ``rate`` hundredths of the engine's range (see ``pace``)."""
-        self._rate = pace.speed_for(rate).rate
+        """Speak at ``rate`` hundredths of the engine's range (-100 to 100; see ``pace``)."""
+        self._rate = max(-100, min(100, int(rate)))
         if self._tts is not None:
-            self._tts.setRate(pace.speed_for(self._rate).engine_rate)
+            self._tts.setRate(self._rate / 100)
 
     @property
     def rate(self) -> int:
@@ -311,7 +311,7 @@ class Speaker(QObject):
         if not self._apply_voice(tts):
             tts.deleteLater()
             return None
-        tts.setRate(pace.speed_for(self._rate).engine_rate)
+        tts.setRate(self._rate / 100)
         tts.stateChanged.connect(self._on_engine_state_changed)
         tts.sayingWord.connect(self._on_engine_saying_word)
         self._tts = tts
