@@ -1,8 +1,9 @@
 """``kyphoreader --self-test``: check an installation end to end, with no display.
 
 Loads the bundled leaflet, shows it in the real window classes offscreen, runs a search,
-exports a large-print PDF to a temporary folder and reads its text back. Prints one line with
-what it did and how long each step took. This is what a clinic's IT person runs to check an
+exports a large-print PDF to a temporary folder and reads its text back, and looks for a voice
+to read aloud with (reported, never a failure: many PCs have none). Prints one line with what
+it did and how long each step took. This is what a clinic's IT person runs to check an
 installation, and what CI runs against the built executable.
 """
 
@@ -147,6 +148,9 @@ def run_self_test() -> int:
             if read_pages != pages:
                 raise SelfTestError(f"the PDF has {read_pages} pages, expected {pages}")
             lap(f"exported and read back a {PRINT_POINTS:g} pt PDF ({pages} pages)")
+            from kyphoreader.readaloud.speaker import speech_summary
+
+            lap(speech_summary("en"))
             if not load_reading_typeface():
                 raise SelfTestError("the Atkinson Hyperlegible typeface could not be loaded")
             window.close()

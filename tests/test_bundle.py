@@ -91,6 +91,13 @@ def test_built_bundle_passes_its_self_test(tmp_path):
     assert (
         tmp_path / "dist/kyphoreader/_internal/resources/leaflets/kyphoplasty/leaflet.md"
     ).is_file()
+    # Read aloud: the platform's speech engine is in, Qt's test engine and FFmpeg are not.
+    bundle = tmp_path / "dist" / "kyphoreader"
+    names = [path.relative_to(bundle).as_posix() for path in bundle.rglob("*") if path.is_file()]
+    if sys.platform.startswith("linux"):
+        assert any(name.endswith("texttospeech/libqtexttospeech_speechd.so") for name in names)
+    assert not any("qtexttospeech_mock" in name for name in names)
+    assert not any("/plugins/multimedia/" in name or "avcodec" in name for name in names)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {
@@ -110,6 +117,7 @@ def test_built_bundle_passes_its_self_test(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
+    assert "read aloud" in result.stdout  # found or not, the self-test says which
     # Search in the bundle: spelling by sound (jellyfish) and by edit distance (rapidfuzz).
     searched = subprocess.run(
         [*_no_network_prefix(), str(executable), "--search", "kifoplasty infecshun"],

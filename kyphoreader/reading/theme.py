@@ -3,6 +3,12 @@
 Plain Python: each theme is a set of colours; a test computes WCAG contrast ratios from them
 (text at least 7:1, links, highlights, the current-section mark and focus rings at least 3:1
 against what surrounds them).
+
+The sentence being read aloud is marked by a tint behind the text and an underline: the tint
+stands 3:1 apart from both search highlights, the underline 3:1 apart from the page and the
+tint. (On a light page a third solid highlight colour 3:1 apart from the page and from two
+dark search colours, each carrying 7:1 text, does not exist; the underline carries the
+contrast against the page instead.)
 """
 
 from __future__ import annotations
@@ -35,6 +41,9 @@ class Theme:
     selection_background: str
     focus: str
     placeholder: str
+    reading_text: str
+    reading_background: str
+    reading_underline: str
 
 
 THEMES: dict[str, Theme] = {
@@ -58,6 +67,9 @@ THEMES: dict[str, Theme] = {
             selection_background="#0b3d91",
             focus="#b00060",
             placeholder="#4d4b45",
+            reading_text="#1a1a1a",
+            reading_background="#ffe9a8",
+            reading_underline="#6a1b9a",
         ),
         Theme(
             name="high_contrast",
@@ -77,6 +89,9 @@ THEMES: dict[str, Theme] = {
             selection_background="#ffff00",
             focus="#00ffff",
             placeholder="#d0d0d0",
+            reading_text="#ffffff",
+            reading_background="#00008b",
+            reading_underline="#ff66ff",
         ),
         Theme(
             name="dark",
@@ -96,6 +111,9 @@ THEMES: dict[str, Theme] = {
             selection_background="#9cc3ff",
             focus="#ffd54f",
             placeholder="#b8b6b3",
+            reading_text="#ffffff",
+            reading_background="#1f3a5f",
+            reading_underline="#7fdbff",
         ),
     )
 }

@@ -20,6 +20,8 @@ CORE_MODULES = [
     "kyphoreader.core.text",
     "kyphoreader.core.clinic",
     "kyphoreader.glossary.terms",
+    "kyphoreader.readaloud.script",
+    "kyphoreader.readaloud.pace",
 ]
 
 
@@ -31,6 +33,19 @@ def test_core_modules_import_without_pyside6():
         + "from kyphoreader.paths import default_leaflet_path\n"
         + "load_leaflet(default_leaflet_path())\n"
         + "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_read_aloud_loads_text_to_speech_only_when_first_used():
+    # Qt Multimedia is heavy and warns on machines without PipeWire: never at start-up.
+    code = (
+        "import sys\n"
+        "import kyphoreader.readaloud.controller, kyphoreader.readaloud.controls\n"
+        "print(sorted(m for m in sys.modules if 'TextToSpeech' in m or 'Multimedia' in m))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True

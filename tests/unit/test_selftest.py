@@ -16,9 +16,9 @@ def test_self_test_passes_with_no_display_and_prints_one_line(tmp_path):
     assert len(lines) == 1
     line = lines[0]
     assert line.startswith("kyphoreader ") and "self-test passed" in line
-    for step in ("loaded the leaflet", "showed it in the window", "searched", "PDF"):
+    for step in ("loaded the leaflet", "showed it in the window", "searched", "PDF", "read aloud"):
         assert step in line
-    assert line.count(" ms") == 4
+    assert line.count(" ms") == 5
     assert result.stderr.strip() == ""
     assert list(tmp_path.iterdir()) == []  # nothing left behind
 
