@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import signal
-import socket
 import sys
 import time
 
@@ -123,20 +123,21 @@ def install_shutdown_handlers(window: MainWindow) -> None:
     app.aboutToQuit.connect(window.save_settings)
     if not hasattr(signal, "SIGTERM") or sys.platform.startswith("win"):
         return
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
+    # A pipe rather than a socket pair: importing socket costs start-up time.
+    reader, writer = os.pipe()
+    os.set_blocking(reader, False)
+    os.set_blocking(writer, False)
     try:
-        signal.set_wakeup_fd(writer.fileno())
+        signal.set_wakeup_fd(writer)
     except ValueError:  # not the main thread (tests): nothing to install
-        reader.close()
-        writer.close()
+        os.close(reader)
+        os.close(writer)
         return
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier = QSocketNotifier(reader, QSocketNotifier.Type.Read, window)
 
     def woken() -> None:
         try:
-            reader.recv(64)
+            os.read(reader, 64)
         except OSError:
             pass
 
@@ -148,4 +149,4 @@ def install_shutdown_handlers(window: MainWindow) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    window.destroyed.connect(lambda *_: (reader.close(), writer.close()))
+    window.destroyed.connect(lambda *_: (os.close(reader), os.close(writer)))

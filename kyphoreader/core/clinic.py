@@ -16,11 +16,6 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 #: The file's name in the system folders and beside a frozen executable.
 CLINIC_FILE_NAME = "clinic.toml"
 #: Environment variable that names a clinic file.
@@ -229,6 +224,12 @@ def parse_clinic_config(data: Mapping[str, Any], path: Path | None = None) -> Cl
 
 def read_clinic_config(path: Path) -> ClinicConfig:
     """Read the clinic file at ``path``; never raises (see the module docstring)."""
+    # Imported here: most starts have no clinic file and need no TOML parser.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
     try:
         if not path.is_file():
             return ClinicConfig(
