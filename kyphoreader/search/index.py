@@ -406,6 +406,8 @@ class SearchResult:
 
 
 def _shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, without control or invisible format characters."""
+    text = "".join(c for c in text if c.isprintable() or c == " ")
     return text if len(text) <= limit else text[:limit] + "…"
 
 

@@ -234,8 +234,11 @@ def test_only_spaces_is_not_a_search(index):
 )
 def test_odd_input_gives_a_plain_answer(index, query):
     result = index.find(query)
-    assert isinstance(result.hits, list)
-    assert result.message.startswith("No matches") or result.hits
+    # None of these is in the leaflet: an honest "No matches", short, with nothing invisible.
+    assert result.hits == []
+    assert result.message.startswith("No matches for “")
+    assert len(result.message) < 250
+    assert all(c.isprintable() for c in result.message), repr(result.message)
 
 
 def test_long_queries_are_cut(index):
