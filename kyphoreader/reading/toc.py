@@ -37,6 +37,9 @@ class _WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: TocPanel) -> None:
         super().__init__(tree)
         self._tree = tree
+        # Heights by (text, font, width): a search re-marks many rows, and measuring wrapped
+        # text is the slow part of laying the tree out again.
+        self._heights: dict[tuple[str, str, int], int] = {}
 
     def sizeHint(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -52,10 +55,17 @@ class _WrappingDelegate(QStyledItemDelegate):
         text = item.text(0) if item else ""
         font = QFont(option.font)
         font.setBold(bool(item and item.font(0).bold()))
-        bounds = QFontMetrics(font).boundingRect(
-            QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, text
-        )
-        return QSize(max(width, 40), bounds.height() + _ROW_PADDING)
+        width = max(width, 40)
+        key = (text, font.key(), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 20_000:
+                self._heights.clear()
+            bounds = QFontMetrics(font).boundingRect(
+                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
+            )
+            height = self._heights[key] = bounds.height() + _ROW_PADDING
+        return QSize(width, height)
 
 
 class TocPanel(QTreeWidget):

@@ -11,7 +11,6 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
@@ -78,9 +77,13 @@ class ReaderView(QTextBrowser):
         self._point_size = DEFAULT_POINT_SIZE
         self._line_spacing = BODY_LINE_HEIGHT
         self._layers: dict[str, list[tuple[int, int]]] = {}
+        # Each layer's selections, built when that layer changes, not when another one does.
+        self._layer_selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._raw_text = ""
         self._layer_formats: dict[str, QTextCharFormat] = {}
         self.document().setDefaultStyleSheet(LEAFLET_CSS)
         self.document().setDefaultFont(reading_font(self._point_size))
+        self.document().contentsChange.connect(self._on_document_contents_change)
 
     # -- showing a leaflet -------------------------------------------------------------------
 
@@ -96,6 +99,8 @@ class ReaderView(QTextBrowser):
         self._section_ranges = self._compute_section_ranges()
         self._section_texts = {}
         self._layers.clear()
+        self._layer_selections.clear()
+        self._raw_text = ""
         self._redraw_layers()
         self._apply_block_spacing()
         self._update_column()
@@ -361,17 +366,21 @@ class ReaderView(QTextBrowser):
             if text and section_id in self._section_ranges:
                 by_occurrence = groups.setdefault((section_id, text), {})
                 by_occurrence.setdefault(occurrence, []).append(index)
-        flags = QTextDocument.FindFlag.FindCaseSensitively
-        document = self.document()
+        # The document's raw text has one character per document position, so a plain string
+        # search finds the same places as QTextDocument.find, many times faster.
+        if not self._raw_text:
+            # As QTextDocument.find does, a no-break space matches a space.
+            self._raw_text = self.document().toRawText().replace("\u00a0", " ")
+        raw = self._raw_text
         for (section_id, text), by_occurrence in groups.items():
             position, end = self._section_ranges[section_id]
             for occurrence in range(max(by_occurrence) + 1):
-                found = document.find(text, position, flags)
-                if found.isNull() or found.selectionEnd() > end:
+                found = raw.find(text, position, end)
+                if found < 0:
                     break
                 for index in by_occurrence.get(occurrence, ()):
-                    spans[index] = (found.selectionStart(), found.selectionEnd())
-                position = found.selectionStart() + 1
+                    spans[index] = (found, found + len(text))
+                position = found + 1
         return spans
 
     # -- highlight layers ------------------------------------------------------------------
@@ -379,6 +388,7 @@ class ReaderView(QTextBrowser):
     def set_layer_format(self, name: str, text_format: QTextCharFormat) -> None:
         """How layer ``name`` marks its text (colours, underline); redraws it."""
         self._layer_formats[name] = QTextCharFormat(text_format)
+        self._layer_selections.pop(name, None)
         self._redraw_layers()
 
     def set_layer(self, name: str, spans: list[tuple[int, int]], current: int = -1) -> None:
@@ -390,6 +400,7 @@ class ReaderView(QTextBrowser):
         if name not in LAYER_ORDER:
             raise ValueError(f"unknown highlight layer {name!r}")
         self._layers[name] = [span for span in spans if span[1] > span[0]]
+        self._layer_selections.pop(name, None)
         self._redraw_layers()
         if 0 <= current < len(spans):
             self.ensure_visible(spans[current][0], spans[current][1])
@@ -397,6 +408,7 @@ class ReaderView(QTextBrowser):
     def clear_layer(self, name: str) -> None:
         """Remove every mark of layer ``name``."""
         if self._layers.pop(name, None) is not None:
+            self._layer_selections.pop(name, None)
             self._redraw_layers()
 
     def layer(self, name: str) -> list[tuple[int, int]]:
@@ -406,23 +418,32 @@ class ReaderView(QTextBrowser):
     def clear_layers(self) -> None:
         """Remove every highlight of every layer."""
         self._layers.clear()
+        self._layer_selections.clear()
         self._redraw_layers()
 
     def _redraw_layers(self) -> None:
         selections = []
         for name in LAYER_ORDER:
-            text_format = self._layer_formats.get(name)
-            if text_format is None:
-                continue
-            for start, end in self._layers.get(name, ()):
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(start)
-                cursor.setPosition(end, _KEEP)
-                selection.cursor = cursor  # type: ignore[attr-defined]
-                selection.format = text_format  # type: ignore[attr-defined]
-                selections.append(selection)
+            if name not in self._layer_selections:
+                self._layer_selections[name] = self._selections_of(name)
+            selections.extend(self._layer_selections[name])
         self.setExtraSelections(selections)
+
+    def _selections_of(self, name: str) -> list[QTextEdit.ExtraSelection]:
+        text_format = self._layer_formats.get(name)
+        if text_format is None:
+            return []
+        document = self.document()
+        selections = []
+        for start, end in self._layers.get(name, ()):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, _KEEP)
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.format = text_format  # type: ignore[attr-defined]
+            selections.append(selection)
+        return selections
 
     def select_span(self, start: int, end: int) -> None:
         """Put the text cursor on a span (selected), as a caret a screen reader can follow."""
@@ -462,6 +483,11 @@ class ReaderView(QTextBrowser):
             if rect.top() < 0 or rect.bottom() > height:
                 return False
         return True
+
+    @Slot(int, int, int)
+    def _on_document_contents_change(self, _position: int, removed: int, added: int) -> None:
+        if removed or added:  # text changed, not only its formats: positions moved
+            self._raw_text = ""
 
     # -- links -------------------------------------------------------------------------------
 
