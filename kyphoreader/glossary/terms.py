@@ -43,6 +43,8 @@ WORDS_EXPLAINED_INTRO = (
     "Some words in this copy are explained here in everyday words, from A to Z. "
     "These explanations are not part of the article."
 )
+#: Said under one explanation on screen (the bubble, search results).
+NOT_THE_ARTICLE = "This explanation is not part of the article."
 
 #: What may stand between the words of a form in the text: spaces, hyphens, dashes, commas
 #: ("over-the-counter", "randomized, controlled trial"); never a line break or a full stop.
