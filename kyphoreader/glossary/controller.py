@@ -44,6 +44,8 @@ NO_WORD_HERE = (
 )
 #: Said when the leaflet has no glossary.
 NO_GLOSSARY = "This leaflet has no words explained."
+#: Room left above a sentence scrolled up to make space for its explanation (px).
+SCROLL_MARGIN = 16
 #: The events the controller watches in the reader.
 _WATCHED = frozenset(
     {
@@ -52,6 +54,7 @@ _WATCHED = frozenset(
         QEvent.Type.ToolTip,
         QEvent.Type.MouseButtonPress,
         QEvent.Type.MouseButtonRelease,
+        QEvent.Type.Resize,
     }
 )
 
@@ -217,30 +220,31 @@ class GlossaryController(QObject):
         return self._reader.cursorRect(cursor)
 
     def _place_popup(self, scroll: bool) -> None:
-        """Put the bubble below or above the sentence; scroll the sentence up if need be."""
-        if self._shown is None or self._placing:
+        """Put the bubble below or above the sentence, scrolling the sentence up if need be.
+
+        Where the sentence and the bubble cannot both fit (very large text), the line holding
+        the word stays in view instead, and the bubble's text scrolls in the space left.
+        """
+        mark = self._shown
+        if mark is None or self._placing:
             return
         self._placing = True
         try:
-            start, end = self._sentence_span(self._shown)
-            viewport = self._reader.viewport()
-            area = viewport.rect()
+            area = self._viewport.rect()
             scroll_x = self._reader.horizontalScrollBar().value()
             left = round(self._reader.document().rootFrame().frameFormat().leftMargin()) - scroll_x
             width = round(self._reader.column_width())
-
-            def lines() -> tuple[int, int]:
-                return self._line_rect(start).top(), self._line_rect(end).bottom()
-
-            top, bottom = lines()
-            if self.popup.place(area, left, width, top, bottom, clamp=False):
-                return
-            if scroll:
-                bar = self._reader.verticalScrollBar()
-                bar.setValue(bar.value() + top - 2 * 8)
-                top, bottom = lines()
+            bar = self._reader.verticalScrollBar()
+            for start, end in (self._sentence_span(mark), (mark.start, mark.end)):
+                top, bottom = self._line_rect(start).top(), self._line_rect(end).bottom()
                 if self.popup.place(area, left, width, top, bottom, clamp=False):
                     return
+                if scroll:
+                    bar.setValue(bar.value() + top - SCROLL_MARGIN)
+                    top, bottom = self._line_rect(start).top(), self._line_rect(end).bottom()
+                    if self.popup.place(area, left, width, top, bottom, clamp=False):
+                        return
+            top, bottom = self._line_rect(mark.start).top(), self._line_rect(mark.end).bottom()
             self.popup.place(area, left, width, top, bottom, clamp=True)
         finally:
             self._placing = False
@@ -345,7 +349,10 @@ class GlossaryController(QObject):
             return watched is self._reader and self._on_reader_key(event)
         if watched is not self._viewport:
             return False
-        if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+        if kind == QEvent.Type.Resize:
+            if self.popup.isVisible():
+                self._place_popup(scroll=False)  # the column moved: so does the bubble
+        elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             mark = self._mark_under(event.pos())
             if mark is not None:
                 QToolTip.showText(event.globalPos(), mark.term.plain_text, self._viewport)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyphoreader.glossary.terms import NOT_THE_ARTICLE, Term
+from kyphoreader.reading.fontscale import MAX_INTERFACE_POINTS
 from kyphoreader.reading.theme import Theme
 from kyphoreader.reading.typography import reading_font
 
@@ -39,8 +40,8 @@ CLOSE_NAME = "Close the explanation"
 
 def explanation_html(term: Term, points: float) -> str:
     """The bubble's text: the word in bold, its explanation, and that it is not the article's."""
-    size = f"font-size: {points:g}pt;"
-    small = f"font-size: {max(MIN_POINTS * 0.8, points * 0.8):g}pt;"
+    size = f"font-size: {points:g}pt; line-height: 150%;"
+    small = f"font-size: {max(MIN_POINTS * 0.8, points * 0.8):g}pt; line-height: 150%;"
     return (
         f'<p style="{size}"><b>{escape(term.term)}</b></p>'
         f'<p style="{size}">{escape(term.explanation)}</p>'
@@ -101,9 +102,8 @@ class ExplanationPopup(QFrame):
         self.text.setAccessibleName(f"What {term.term} means")
         self.text.setAccessibleDescription(term.plain_text)
         self.text.setHtml(explanation_html(term, self._points))
-        font = reading_font(self._points)
-        self.text.document().setDefaultFont(font)
-        self.close_button.setFont(font)
+        self.text.document().setDefaultFont(reading_font(self._points))
+        self.close_button.setFont(self._button_font())
         self.show()
         self.raise_()
 
@@ -120,7 +120,11 @@ class ExplanationPopup(QFrame):
             f"color: {theme.panel_text}; border: none; }}"
         )
         if self.term is not None:
-            self.close_button.setFont(reading_font(self._points))
+            self.close_button.setFont(self._button_font())
+
+    def _button_font(self):  # noqa: ANN202 - QFont
+        """The Close button's font: the explanation's size, up to the largest interface size."""
+        return reading_font(min(self._points, MAX_INTERFACE_POINTS))
 
     # -- where it goes -----------------------------------------------------------------------
 
@@ -133,12 +137,14 @@ class ExplanationPopup(QFrame):
             width: the text column's width.
             top: the top of the first line to keep in view.
             bottom: the bottom of the last line to keep in view.
-            clamp: if it fits neither below nor above, put it below anyway with its text
-                scrolling in the space left (at least a third of the area).
+            clamp: if it fits neither below nor above, put it on the side with more room
+                anyway, its text scrolling in the space left (at least a third of the area).
 
         Returns:
             False if it fits neither below nor above and ``clamp`` is False (nothing moved).
         """
+        if not clamp and (top < area.top() or bottom > area.bottom()):
+            return False  # the lines are not all in view: the caller scrolls first
         width = max(160, min(width, area.width() - 2 * GAP))
         left = max(area.left() + GAP, min(left, area.right() - GAP - width))
         needed = self._height_for(width)
@@ -149,8 +155,12 @@ class ExplanationPopup(QFrame):
         elif needed <= above:
             self._set_geometry(left, top - GAP - needed, width, needed)
         elif clamp:
-            space = max(below, area.height() // 3)
-            y = min(bottom + GAP, area.bottom() - GAP - space)
+            # The larger side, and never less than a third of the view (then over the lines).
+            space = max(below, above, area.height() // 3)
+            if below >= above:
+                y = min(bottom + GAP, area.bottom() - GAP - space)
+            else:
+                y = max(area.top() + GAP, top - GAP - min(needed, space))
             self._set_geometry(left, y, width, min(needed, space))
         else:
             return False

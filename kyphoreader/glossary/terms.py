@@ -219,11 +219,7 @@ class Glossary:
         phrase = " ".join(_words(query))
         if not phrase:
             return None
-        candidates = [phrase]
-        for pattern in (_QUESTION, _TRAILING_WORDS):
-            match = pattern.match(phrase)
-            if match:
-                candidates.append(match.group("words"))
+        candidates = [phrase, *_asked_about(phrase)]
         for words in candidates:
             term = self._name_lookup(words) or self._synonym_lookup(words, synonyms or {})
             if term is not None:
@@ -244,6 +240,26 @@ class Glossary:
         if term is None and words.endswith("s"):
             term = self._names.get(words[:-1])
         return term if term is not None else self._names.get(words + "s")
+
+
+def _asked_about(phrase: str) -> list[str]:
+    """The words a folded question may ask the meaning of, most likely first."""
+    found = []
+    for pattern in (_QUESTION, _TRAILING_WORDS):
+        match = pattern.match(phrase)
+        if match:
+            found.append(match.group("words"))
+    return found
+
+
+def question_subject(query: str) -> str:
+    """The words a question asks the meaning of, folded; '' if it is not such a question.
+
+    "What does nonunion mean?" gives "nonunion", "define AVF" gives "avf"; "nonunion" alone
+    and "why does my back hurt" give ''.
+    """
+    asked = _asked_about(" ".join(_words(query)))
+    return asked[0] if asked else ""
 
 
 def _matches_at(text: str, tokens: Sequence[Token], index: int, words: tuple[str, ...]) -> bool:

@@ -131,10 +131,18 @@ class SearchSession(QObject):
             self._results.set_explanation(None)
             self._show(None)
             return
-        # A search for an explained word, or a question about one, shows its meaning first.
-        glossary = self._glossary
-        self._results.set_explanation(glossary.lookup(query, self._synonyms) if glossary else None)
-        self._show(index.find(query))
+        # A search for an explained word, or a question about one, shows its meaning first,
+        # then where the word stands ("what does nonunion mean" finds "nonunion").
+        term = self._glossary.lookup(query, self._synonyms) if self._glossary else None
+        self._results.set_explanation(term)
+        result = index.find(query)
+        if term is not None and not result.hits:
+            from kyphoreader.glossary.terms import question_subject
+
+            subject = question_subject(query)
+            if subject:
+                result = index.find(subject)
+        self._show(result)
 
     def _show(self, result: SearchResult | None) -> None:
         self.result = result
