@@ -247,7 +247,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "next_explained_word",
         "Ne&xt explained word",
         "Go to the next word that is explained in everyday words",
-        ("F7",),
+        ("F2",),
         menu="&Go",
         separator_before=True,
     ),
@@ -255,7 +255,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "previous_explained_word",
         "Pre&vious explained word",
         "Go to the previous word that is explained in everyday words",
-        ("Shift+F7",),
+        ("Shift+F2",),
         menu="&Go",
     ),
     # -- Help
@@ -272,7 +272,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "words_explained",
         "&Words explained…",
         "The hard words of the leaflet and what they mean, from A to Z",
-        ("Ctrl+L",),
+        ("Ctrl+Shift+E",),
         toolbar=5,  # just after About: the same number keeps this row's order
         toolbar_text="Words",
         menu="&Help",

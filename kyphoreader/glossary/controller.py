@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -55,6 +55,7 @@ _WATCHED = frozenset(
         QEvent.Type.MouseButtonPress,
         QEvent.Type.MouseButtonRelease,
         QEvent.Type.Resize,
+        QEvent.Type.Paint,
     }
 )
 
@@ -89,9 +90,11 @@ class GlossaryController(QObject):
         self._reader = reader
         self._dialogs = dialogs
         self._leaflet: Leaflet | None = None
-        self.glossary = Glossary()
-        self.marks: list[Mark] = []
+        self._glossary = Glossary()
+        self._marks: list[Mark] = []
         self._starts: list[int] = []
+        self._pending = False  # a leaflet's glossary waits to be read
+        self._painted = False  # the reader has been painted once
         self._shown: Mark | None = None
         self._cued: Mark | None = None
         self._placing = False
@@ -107,34 +110,64 @@ class GlossaryController(QObject):
     # -- the leaflet and its marks -----------------------------------------------------------
 
     def set_leaflet(self, leaflet: Leaflet) -> None:
-        """Load the glossary beside ``leaflet`` and mark its words (call after the reader shows it).
+        """Explain the words of ``leaflet`` (call after the reader shows it).
 
-        A glossary that cannot be read is reported in one line; the leaflet is shown unmarked.
+        At start-up the glossary is read and its words marked just after the reader's first
+        paint, so the text shows no later than without it; later leaflets are marked at once.
+        Anything that needs the glossary before then reads it on the spot.
         """
         self.close_popup()
         self._leaflet = leaflet
+        self._glossary = Glossary()
+        self._marks = []
+        self._starts = []
+        self._pending = True
+        if self._painted:
+            self.load()
+
+    @Slot()
+    def load(self) -> None:
+        """Read the glossary beside the leaflet and mark its words, if not done yet.
+
+        A glossary that cannot be read is reported in one line; the leaflet is shown unmarked.
+        """
+        if not self._pending or self._leaflet is None:
+            return
+        self._pending = False
         glossary = Glossary()
-        if leaflet.source_name:
+        if self._leaflet.source_name:
             try:
-                glossary = load_glossary_for(leaflet.source_name)
+                glossary = load_glossary_for(self._leaflet.source_name)
             except GlossaryError as error:
                 self.message.emit(f"No words are explained: {error}")
-        self.glossary = glossary
+        self._glossary = glossary
         self.mark_words()
         self.glossary_loaded.emit(glossary)
+
+    @property
+    def glossary(self) -> Glossary:
+        """The glossary of the leaflet shown (empty when it has none)."""
+        self.load()
+        return self._glossary
+
+    @property
+    def marks(self) -> list[Mark]:
+        """The marked words, in document order."""
+        self.load()
+        return self._marks
 
     def mark_words(self) -> None:
         """Mark the first place each term stands in every section (the reader's glossary layer)."""
         marks: list[Mark] = []
-        if self._leaflet is not None and len(self.glossary):
-            for occurrence in self.glossary.first_occurrences(self._leaflet.walk()):
+        if self._leaflet is not None and len(self._glossary):
+            for occurrence in self._glossary.first_occurrences(self._leaflet.walk()):
                 span = self._reader.document_span(
                     occurrence.section_id, occurrence.start, occurrence.end
                 )
                 if span is not None:
                     marks.append(Mark(span[0], span[1], occurrence.term, occurrence))
         marks.sort(key=lambda mark: mark.start)
-        self.marks = marks
+        self._marks = marks
         self._starts = [mark.start for mark in marks]
         self._reader.set_layer(GLOSSARY_LAYER, [(mark.start, mark.end) for mark in marks])
 
@@ -148,9 +181,10 @@ class GlossaryController(QObject):
 
     def mark_at(self, position: int) -> Mark | None:
         """The marked word at document ``position`` (its first letter to just after its last)."""
+        marks = self.marks
         index = bisect_right(self._starts, position) - 1
-        if index >= 0 and self.marks[index].start <= position <= self.marks[index].end:
-            return self.marks[index]
+        if index >= 0 and marks[index].start <= position <= marks[index].end:
+            return marks[index]
         return None
 
     def reset(self) -> None:
@@ -349,7 +383,11 @@ class GlossaryController(QObject):
             return watched is self._reader and self._on_reader_key(event)
         if watched is not self._viewport:
             return False
-        if kind == QEvent.Type.Resize:
+        if kind == QEvent.Type.Paint:
+            if not self._painted:
+                self._painted = True
+                QTimer.singleShot(0, self.load)  # the text is on screen: now mark it
+        elif kind == QEvent.Type.Resize:
             if self.popup.isVisible():
                 self._place_popup(scroll=False)  # the column moved: so does the bubble
         elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -22,11 +22,6 @@ from typing import Any
 from kyphoreader.core.leaflet import Section
 from kyphoreader.core.text import Token, fold_text, tokenize
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 #: File name of the glossary inside a leaflet's folder.
 GLOSSARY_FILE = "glossary.toml"
 #: A glossary is a few pages of text; anything far bigger is not one.
@@ -345,6 +340,12 @@ def parse_glossary(text: str, source_name: str = "<glossary>") -> Glossary:
         GlossaryError: one line naming the file and the problem: not TOML, a key that is not
             known or is missing, a value of the wrong kind, or a word or form given twice.
     """
+    # Imported here: the reader shows its text before it reads a glossary (start-up time).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -177,15 +177,15 @@ def test_the_keyboard_walks_every_explained_word_in_order_and_explains_it(focuse
     marks = window.glossary.marks
     reader = window.reader
     for mark in marks:
-        qtbot.keyClick(reader, Qt.Key.Key_F7)
+        qtbot.keyClick(reader, Qt.Key.Key_F2)
         cursor = reader.textCursor()
         assert (cursor.selectionStart(), cursor.selectionEnd()) == (mark.start, mark.end)
         assert reader.is_span_visible(mark.start, mark.end)
-    qtbot.keyClick(reader, Qt.Key.Key_F7)  # after the last comes the first again
+    qtbot.keyClick(reader, Qt.Key.Key_F2)  # after the last comes the first again
     assert reader.textCursor().selectionStart() == marks[0].start
-    qtbot.keyClick(reader, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(reader, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
     assert reader.textCursor().selectionStart() == marks[-1].start
-    qtbot.keyClick(reader, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(reader, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
     assert reader.textCursor().selectionStart() == marks[-2].start
 
     # Enter explains the word at the caret; the bubble takes the keyboard.
@@ -350,3 +350,17 @@ def test_reset_closes_the_bubble_and_the_list_and_keeps_the_marks(focused, qtbot
     assert window.glossary.shown_term() is None
     assert window.dialogs.open_dialogs() == []
     assert window.reader.layer(GLOSSARY_LAYER) == marks
+
+
+def test_words_are_marked_just_after_the_text_is_first_painted(
+    qtbot, settings_store, bundled_leaflet
+):
+    from kyphoreader.app.mainwindow import MainWindow
+
+    window = MainWindow(settings_store)
+    qtbot.addWidget(window)
+    window.show_leaflet(bundled_leaflet)
+    assert window.reader.layer(GLOSSARY_LAYER) == []  # start-up does not wait for the glossary
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: len(window.reader.layer(GLOSSARY_LAYER)) > 80)

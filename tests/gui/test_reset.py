@@ -11,6 +11,7 @@ pytestmark = pytest.mark.gui
 
 def snapshot(window) -> dict:
     """Everything a visitor could see or reach that a previous visitor could have changed."""
+    explained = [(mark.start, mark.end) for mark in window.glossary.marks]  # marked after paint
     checked = sorted(
         name
         for name, action in window.actions_by_name.items()
@@ -46,6 +47,7 @@ def snapshot(window) -> dict:
         "explanation shown": window.glossary.shown_term(),
         "bubble shown": window.glossary.popup.isVisible(),
         "explained words": window.reader.layer("glossary"),
+        "marks": explained,
     }
 
 
