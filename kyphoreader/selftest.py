@@ -143,7 +143,9 @@ def run_self_test() -> int:
             lap(f"searched '{SEARCH_QUERY}' ({len(result.hits)} matches)")
 
             pdf = Path(scratch) / "large-print.pdf"
-            pages = export_pdf(leaflet, PrintOptions(PRINT_POINTS, "A4"), pdf)
+            pages = export_pdf(
+                leaflet, PrintOptions(PRINT_POINTS, "A4"), pdf, glossary=window.glossary.glossary
+            )
             read_pages = _check_pdf_text(leaflet, pdf)
             if read_pages != pages:
                 raise SelfTestError(f"the PDF has {read_pages} pages, expected {pages}")

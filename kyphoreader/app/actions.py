@@ -243,6 +243,21 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         menu="&Go",
         separator_before=True,
     ),
+    ActionSpec(
+        "next_explained_word",
+        "Ne&xt explained word",
+        "Go to the next word that is explained in everyday words",
+        ("F2",),
+        menu="&Go",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "previous_explained_word",
+        "Pre&vious explained word",
+        "Go to the previous word that is explained in everyday words",
+        ("Shift+F2",),
+        menu="&Go",
+    ),
     # -- Help
     ActionSpec(
         "about",
@@ -251,6 +266,23 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         (QKeySequence.StandardKey.HelpContents,),
         toolbar=5,
         toolbar_text="About",
+        menu="&Help",
+    ),
+    ActionSpec(
+        "words_explained",
+        "&Words explained…",
+        "The hard words of the leaflet and what they mean, from A to Z",
+        ("Ctrl+Shift+E",),
+        toolbar=5,  # just after About: the same number keeps this row's order
+        toolbar_text="Words",
+        menu="&Help",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "explain_word",
+        "&Explain this word",
+        "Show what the marked word at the cursor means (Enter on a marked word does too)",
+        ("Ctrl+E",),
         menu="&Help",
     ),
 )

@@ -31,6 +31,7 @@ from kyphoreader.core.settings import (
     load_settings,
     save_settings,
 )
+from kyphoreader.glossary.controller import GlossaryController
 from kyphoreader.printing.flow import PrintFlow
 from kyphoreader.reading.controller import AppearanceController, AppearanceDefaults
 from kyphoreader.reading.navigation import NavigationController
@@ -86,8 +87,14 @@ class MainWindow(QMainWindow):
         self.search_session = SearchSession(
             self.reader, self.search_bar, self.results, self.contents, self
         )
+        self.glossary = GlossaryController(self.reader, self.dialogs, self)
         self.printing = PrintFlow(
-            self.dialogs, lambda: self.leaflet, self.navigation.current_section, self.clinic, self
+            self.dialogs,
+            lambda: self.leaflet,
+            self.navigation.current_section,
+            self.clinic,
+            self,
+            glossary=lambda: self.glossary.glossary,
         )
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -99,6 +106,7 @@ class MainWindow(QMainWindow):
             self.settings.text_size, self.settings.theme, self.settings.line_spacing
         )
         self.search_session.apply_theme(self.appearance.theme)
+        self.glossary.apply_theme(self.appearance.theme)
         self._on_appearance_changed()
 
     # -- construction ------------------------------------------------------------------------
@@ -237,6 +245,14 @@ class MainWindow(QMainWindow):
         self.search_session.results_shown.connect(self._on_search_results_shown)
         self.search_session.nothing_found.connect(self.contents_dock.show)
         self.search_session.message.connect(self._show_status)
+        # Words explained
+        on("next_explained_word", self.glossary.go_to_next)
+        on("previous_explained_word", self.glossary.go_to_previous)
+        on("explain_word", self.glossary.explain_at_caret)
+        on("words_explained", self.glossary.show_list)
+        self.appearance.theme_applied.connect(self.glossary.apply_theme)
+        self.glossary.glossary_loaded.connect(self.search_session.set_glossary)
+        self.glossary.message.connect(self._show_status)
         # Go
         on("previous_section", self.navigation.go_to_previous_section)
         on("next_section", self.navigation.go_to_next_section)
@@ -264,6 +280,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(leaflet.title)
         self.contents.set_sections(leaflet.sections)
         self.reader.show_leaflet(leaflet)
+        self.glossary.set_leaflet(leaflet)
         self.search_session.set_leaflet(leaflet)
         self.navigation.reset()
 
@@ -315,6 +332,7 @@ class MainWindow(QMainWindow):
         at start.
         """
         self.dialogs.reset()
+        self.glossary.reset()
         self.search_session.reset()
         self.appearance.reset()
         self.contents_dock.show()

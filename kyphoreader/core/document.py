@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 from kyphoreader.core.clinic import DEFAULT_FORMATS, ClinicDetails
 from kyphoreader.core.leaflet import Leaflet, LeafletMeta, Section
+from kyphoreader.glossary.terms import Glossary, words_explained_html
 
 #: Anchor of the title block at the top of the document.
 TITLE_ANCHOR = "leaflet-title"
@@ -224,7 +225,8 @@ class PrintPart:
 
     Attributes:
         kind: "title" (title block), "body" (sections), "references" (the references cited by
-            chosen sections), "colophon" ("About this copy") or "contact" (the contact box).
+            chosen sections), "glossary" ("Words explained"), "colophon" ("About this copy")
+            or "contact" (the contact box).
         html: the piece as an HTML fragment.
     """
 
@@ -315,8 +317,9 @@ def print_parts(
     printed_on: str,
     clinic: ClinicDetails | None = None,
     today: dt.date | None = None,
+    glossary: Glossary | None = None,
 ) -> list[PrintPart]:
-    """The pieces of a printed copy: title block, sections, cited references, About, contact.
+    """The pieces of a printed copy: title, sections, references, words explained, About, contact.
 
     Args:
         leaflet: the leaflet.
@@ -324,6 +327,7 @@ def print_parts(
         printed_on: the date to print on the last page.
         clinic: the clinic's contact details; None when there is no clinic file.
         today: the date to judge the next review by (default: today).
+        glossary: the leaflet's glossary; the copy explains the terms its sections hold.
     """
     meta = leaflet.meta
     title = [f'<h1 id="{TITLE_ANCHOR}">{escape(meta.title)}</h1>']
@@ -342,6 +346,10 @@ def print_parts(
         parts.append(
             PrintPart("references", f"<h2{anchor}>{escape(heading)}</h2>\n" + "\n".join(elements))
         )
+    if glossary is not None:
+        words = words_explained_html(glossary.terms_in(chosen))
+        if words:
+            parts.append(PrintPart("glossary", words))
     about = [f'<h2 id="{COLOPHON_ANCHOR}">About this copy</h2>']
     if not whole:
         what = f"only these sections of the leaflet: {_section_names(chosen)}."
@@ -372,9 +380,10 @@ def print_document_html(
     printed_on: str,
     clinic: ClinicDetails | None = None,
     today: dt.date | None = None,
+    glossary: Glossary | None = None,
 ) -> str:
     """Return the HTML of a printed copy as one document (see ``print_parts``)."""
-    parts = print_parts(leaflet, sections, printed_on, clinic, today)
+    parts = print_parts(leaflet, sections, printed_on, clinic, today, glossary)
     body = "\n".join(part.html for part in parts)
     return (
         f"<html><head><title>{escape(leaflet.title)}</title></head><body>\n{body}\n</body></html>"

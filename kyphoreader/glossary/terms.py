@@ -22,11 +22,6 @@ from typing import Any
 from kyphoreader.core.leaflet import Section
 from kyphoreader.core.text import Token, fold_text, tokenize
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 #: File name of the glossary inside a leaflet's folder.
 GLOSSARY_FILE = "glossary.toml"
 #: A glossary is a few pages of text; anything far bigger is not one.
@@ -43,6 +38,8 @@ WORDS_EXPLAINED_INTRO = (
     "Some words in this copy are explained here in everyday words, from A to Z. "
     "These explanations are not part of the article."
 )
+#: Said under one explanation on screen (the bubble, search results).
+NOT_THE_ARTICLE = "This explanation is not part of the article."
 
 #: What may stand between the words of a form in the text: spaces, hyphens, dashes, commas
 #: ("over-the-counter", "randomized, controlled trial"); never a line break or a full stop.
@@ -217,11 +214,7 @@ class Glossary:
         phrase = " ".join(_words(query))
         if not phrase:
             return None
-        candidates = [phrase]
-        for pattern in (_QUESTION, _TRAILING_WORDS):
-            match = pattern.match(phrase)
-            if match:
-                candidates.append(match.group("words"))
+        candidates = [phrase, *_asked_about(phrase)]
         for words in candidates:
             term = self._name_lookup(words) or self._synonym_lookup(words, synonyms or {})
             if term is not None:
@@ -242,6 +235,26 @@ class Glossary:
         if term is None and words.endswith("s"):
             term = self._names.get(words[:-1])
         return term if term is not None else self._names.get(words + "s")
+
+
+def _asked_about(phrase: str) -> list[str]:
+    """The words a folded question may ask the meaning of, most likely first."""
+    found = []
+    for pattern in (_QUESTION, _TRAILING_WORDS):
+        match = pattern.match(phrase)
+        if match:
+            found.append(match.group("words"))
+    return found
+
+
+def question_subject(query: str) -> str:
+    """The words a question asks the meaning of, folded; '' if it is not such a question.
+
+    "What does nonunion mean?" gives "nonunion", "define AVF" gives "avf"; "nonunion" alone
+    and "why does my back hurt" give ''.
+    """
+    asked = _asked_about(" ".join(_words(query)))
+    return asked[0] if asked else ""
 
 
 def _matches_at(text: str, tokens: Sequence[Token], index: int, words: tuple[str, ...]) -> bool:
@@ -327,6 +340,12 @@ def parse_glossary(text: str, source_name: str = "<glossary>") -> Glossary:
         GlossaryError: one line naming the file and the problem: not TOML, a key that is not
             known or is missing, a value of the wrong kind, or a word or form given twice.
     """
+    # Imported here: the reader shows its text before it reads a glossary (start-up time).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

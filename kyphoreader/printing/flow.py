@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from kyphoreader.app.dialogs import DialogHost
 from kyphoreader.core.clinic import ClinicConfig
 from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.glossary.terms import Glossary
 from kyphoreader.printing.options import PrintOptions, starting_paper, system_locale_name
 
 
@@ -46,12 +47,15 @@ class PrintFlow(QObject):
         current_section: Callable[[], str],
         clinic: ClinicConfig | None = None,
         parent: QObject | None = None,
+        glossary: Callable[[], Glossary | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self._dialogs = dialogs
         self._leaflet = current_leaflet
         self._section = current_section
         self.clinic = clinic or ClinicConfig()
+        # The leaflet's glossary: every copy ends with "Words explained" for its terms.
+        self._glossary = glossary
 
     def starting_paper(self) -> str:
         """The clinic's paper, else the default printer's, else the locale's."""
@@ -145,6 +149,7 @@ class PrintFlow(QObject):
                 options,
                 printer,  # type: ignore[arg-type]
                 clinic=self.clinic.clinic,
+                glossary=self._glossary(),
             )
         except PrintError as error:
             self._dialogs.message(
@@ -169,6 +174,7 @@ class PrintFlow(QObject):
         dialog.setWindowTitle("Print preview")
         leaflet = self._leaflet()
         clinic = self.clinic.clinic
+        glossary = self._glossary()
         paged: list[PagedLeaflet] = []  # laid out once, painted at every zoom
 
         def paint(device: QPrinter) -> None:
@@ -178,7 +184,7 @@ class PrintFlow(QObject):
                 return
             device.setPageLayout(page_layout(options.paper))
             if not paged:
-                copy = PagedLeaflet(leaflet, options, clinic=clinic)
+                copy = PagedLeaflet(leaflet, options, clinic=clinic, glossary=glossary)
                 try:
                     copy.check()  # the same check as printing: never preview a short copy
                 except PrintError:
@@ -223,7 +229,9 @@ class PrintFlow(QObject):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            pages = export_pdf(leaflet, options, path, clinic=self.clinic.clinic)
+            pages = export_pdf(
+                leaflet, options, path, clinic=self.clinic.clinic, glossary=self._glossary()
+            )
         except (PrintError, PrintOptionError) as error:
             self._dialogs.message(QMessageBox.Icon.Critical, "The PDF was not saved", str(error))
             return ""

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from kyphoreader import APP_NAME
 from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.glossary.terms import Glossary, GlossaryError, load_glossary_for
 from kyphoreader.options import Options
 from kyphoreader.printing.options import PrintOptionError
 
@@ -61,6 +62,20 @@ class QtMessageLog:
             pass  # a log that cannot be written must not break a good export
 
 
+def leaflet_glossary(leaflet: Leaflet) -> Glossary:
+    """The glossary beside the leaflet; one warning line and none if it cannot be used."""
+    if not leaflet.source_name:
+        return Glossary()
+    try:
+        return load_glossary_for(leaflet.source_name)
+    except GlossaryError as error:
+        print(
+            f'{APP_NAME}: warning: {error}. The copy is printed without "Words explained".',
+            file=sys.stderr,
+        )
+        return Glossary()
+
+
 def export_pdf(options: Options, leaflet: Leaflet) -> int:
     """Write the large-print PDF without a window. Returns the exit status."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
@@ -74,11 +89,16 @@ def export_pdf(options: Options, leaflet: Leaflet) -> int:
     clinic = options.clinic
     if clinic.broken:
         print(f"{APP_NAME}: warning: {clinic.problems[0]} The defaults are used.", file=sys.stderr)
+    glossary = leaflet_glossary(leaflet)
     with QtMessageLog(default_log_path(), options.verbose):
         _application = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
         try:
             pages = write_pdf(
-                leaflet, options.print_options, options.export_pdf, clinic=clinic.clinic
+                leaflet,
+                options.print_options,
+                options.export_pdf,
+                clinic=clinic.clinic,
+                glossary=glossary,
             )
         except (PrintError, PrintOptionError) as error:
             print(f"{APP_NAME}: error: {error}", file=sys.stderr)

@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from kyphoreader import APP_NAME
 from kyphoreader.core.clinic import ClinicDetails
 from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.glossary.terms import Glossary
 from kyphoreader.printing.options import PrintOptions
 from kyphoreader.printing.pages import LAYOUT_DPI, PagedLeaflet, PrintError, page_layout
 
@@ -23,8 +24,11 @@ def export_pdf(
     printed_on: str | None = None,
     clinic: ClinicDetails | None = None,
     today: dt.date | None = None,
+    glossary: Glossary | None = None,
 ) -> int:
     """Write a large-print PDF of the leaflet. Returns the number of pages.
+
+    With ``glossary``, the copy ends with "Words explained" for the terms of its sections.
 
     The copy is laid out and checked first (``layout_problems``); a copy that would not be
     complete is never written. The PDF goes to a temporary file beside ``path`` and is renamed
@@ -41,7 +45,7 @@ def export_pdf(
         raise PrintError(f"{target}: this is a folder; give a file name such as leaflet.pdf")
     if not folder.is_dir():
         raise PrintError(f"{target}: the folder {folder} does not exist")
-    paged = PagedLeaflet(leaflet, options, printed_on, clinic, today)
+    paged = PagedLeaflet(leaflet, options, printed_on, clinic, today, glossary)
     paged.check()
     temporary = folder / f".{target.name}.{os.getpid()}.part"
     try:
@@ -74,14 +78,17 @@ def print_leaflet(
     printer: QPrinter,
     printed_on: str | None = None,
     clinic: ClinicDetails | None = None,
+    glossary: Glossary | None = None,
 ) -> int:
     """Print the leaflet on ``printer`` (already chosen by the user). Returns the page count.
+
+    With ``glossary``, the copy ends with "Words explained" for the terms of its sections.
 
     Raises:
         LayoutCheckError: the copy would be incomplete; nothing is sent to the printer.
         PrintError: if the printer cannot be started or reports an error.
     """
-    paged = PagedLeaflet(leaflet, options, printed_on, clinic)
+    paged = PagedLeaflet(leaflet, options, printed_on, clinic, glossary=glossary)
     paged.check()
     printer.setPageLayout(page_layout(options.paper))
     printer.setDocName(leaflet.title)

@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 from kyphoreader.core.clinic import ClinicDetails
 from kyphoreader.core.document import PRINT_CSS, PrintPart, print_parts
 from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.glossary.terms import Glossary
 from kyphoreader.printing.options import MARGIN_MM, PrintOptions, chosen_sections
 from kyphoreader.reading.typography import (
     LOGICAL_DPI,
@@ -200,6 +201,8 @@ class PagedLeaflet:
         printed_on: the date printed on the last page (default: today).
         clinic: the clinic's contact details for the contact box (None: no clinic file).
         today: the date the next-review date is judged by (default: today).
+        glossary: the leaflet's glossary: the copy ends with "Words explained" for the terms
+            of its sections (None: no such section).
     """
 
     def __init__(
@@ -209,6 +212,7 @@ class PagedLeaflet:
         printed_on: str | None = None,
         clinic: ClinicDetails | None = None,
         today: dt.date | None = None,
+        glossary: Glossary | None = None,
     ) -> None:
         load_reading_typeface()
         self.title = leaflet.title
@@ -224,7 +228,9 @@ class PagedLeaflet:
         sections = (
             None if not options.section_ids else chosen_sections(leaflet, options.section_ids)
         )
-        parts = print_parts(leaflet, sections, printed_on or today_text(today), clinic, today)
+        parts = print_parts(
+            leaflet, sections, printed_on or today_text(today), clinic, today, glossary
+        )
         self.pieces: list[Piece] = [self._lay_out(role, html) for role, html in _group(parts)]
         self.lines: list[PlacedLine] = []
         self.units: list[Unit] = []
@@ -690,7 +696,7 @@ def _group(parts: list[PrintPart]) -> list[tuple[str, str]]:
     """Pieces of at most about CHUNK_CHARS: sections together, each other part on its own."""
     groups: list[tuple[str, str]] = []
     for part in parts:
-        role = "body" if part.kind == "references" else part.kind
+        role = "body" if part.kind in ("references", "glossary") else part.kind
         for html in split_html(part.html, CHUNK_CHARS):
             if not html.strip():
                 continue

@@ -1,8 +1,8 @@
 """Colour themes and the contrast arithmetic that proves they are readable.
 
 Plain Python: each theme is a set of colours; a test computes WCAG contrast ratios from them
-(text at least 7:1, links, highlights, the current-section mark and focus rings at least 3:1
-against what surrounds them).
+(text at least 7:1, links, highlights, the current-section mark, the mark on explained words and
+focus rings at least 3:1 against what surrounds them).
 
 The sentence being read aloud is marked by a tint behind the text and an underline: the tint
 stands 3:1 apart from both search highlights, the underline 3:1 apart from the page and the
@@ -44,6 +44,8 @@ class Theme:
     reading_text: str
     reading_background: str
     reading_underline: str
+    glossary_text: str
+    glossary_background: str
 
 
 THEMES: dict[str, Theme] = {
@@ -70,6 +72,8 @@ THEMES: dict[str, Theme] = {
             reading_text="#1a1a1a",
             reading_background="#ffe9a8",
             reading_underline="#6a1b9a",
+            glossary_text="#ffffff",
+            glossary_background="#1e5631",
         ),
         Theme(
             name="high_contrast",
@@ -92,6 +96,8 @@ THEMES: dict[str, Theme] = {
             reading_text="#ffffff",
             reading_background="#00008b",
             reading_underline="#ff66ff",
+            glossary_text="#000000",
+            glossary_background="#ff9cff",
         ),
         Theme(
             name="dark",
@@ -114,6 +120,8 @@ THEMES: dict[str, Theme] = {
             reading_text="#ffffff",
             reading_background="#1f3a5f",
             reading_underline="#7fdbff",
+            glossary_text="#000000",
+            glossary_background="#a5d6a7",
         ),
     )
 }

@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from kyphoreader.glossary.terms import NOT_THE_ARTICLE
+
 if TYPE_CHECKING:
+    from kyphoreader.glossary.terms import Term
     from kyphoreader.search.index import (  # only for type hints: search loads on first use
         Place,
         SearchResult,
@@ -21,6 +24,16 @@ MAX_LISTED = 300
 _HIT_PREFIX = "hit-"
 #: Said beside the reference list when nothing else matched.
 ONLY_REFERENCES = "found only in the reference list"
+#: Heading of a word's explanation above the results, and what is said under it.
+EXPLANATION_HEADING = "What \u201c{term}\u201d means"
+
+
+def explanation_html(term: Term) -> str:
+    """An explained word's meaning, shown above the result lines."""
+    return (
+        f"<h3>{escape(EXPLANATION_HEADING.format(term=term.term))}</h3>"
+        f"<p>{escape(term.explanation)}</p><p>{escape(NOT_THE_ARTICLE)}</p><hr/>"
+    )
 
 
 def section_title(group: SectionHits, only_references: bool) -> str:
@@ -103,15 +116,27 @@ class ResultsPanel(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self._current_colours = ("#000000", "#ffd54f")
+        self._explanation: Term | None = None
 
     def set_current_colours(self, text: str, background: str) -> None:
         """Colours of the current result (the theme's current-match colours)."""
         self._current_colours = (text, background)
 
+    def set_explanation(self, term: Term | None) -> None:
+        """Show ``term``'s explanation above the next results shown (None: no explanation)."""
+        self._explanation = term
+
+    def explanation(self) -> Term | None:
+        """The explained word shown above the results, if any."""
+        return self._explanation
+
     def show_result(self, result: SearchResult | None, current: int = 0) -> None:
         """Show ``result`` with the line of hit ``current`` marked; None empties the list."""
         position = self.verticalScrollBar().value()
-        self.setHtml(results_html(result, current, self._current_colours) if result else "")
+        html = results_html(result, current, self._current_colours) if result else ""
+        if result is not None and self._explanation is not None:
+            html = explanation_html(self._explanation) + html
+        self.setHtml(html)
         self.verticalScrollBar().setValue(position)
 
     @Slot(QUrl)

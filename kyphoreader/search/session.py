@@ -15,6 +15,7 @@ from kyphoreader.search.bar import SearchBar
 from kyphoreader.search.results import ResultsPanel
 
 if TYPE_CHECKING:
+    from kyphoreader.glossary.terms import Glossary
     from kyphoreader.search.index import SearchIndex, SearchResult
 
 #: Highlight layers this session draws in: every match, and the current one on top.
@@ -53,6 +54,8 @@ class SearchSession(QObject):
         self._contents = contents
         self._leaflet: Leaflet | None = None
         self._index: SearchIndex | None = None
+        self._synonyms: dict[str, list[str]] = {}
+        self._glossary: Glossary | None = None
         self.result: SearchResult | None = None
         self._spans: list[tuple[int, int] | None] = []
         self.current = -1
@@ -69,6 +72,11 @@ class SearchSession(QObject):
         self._leaflet = leaflet
         self._index = None
         self.clear()
+
+    @Slot(object)
+    def set_glossary(self, glossary: Glossary) -> None:
+        """Explain the leaflet's words from ``glossary`` when a search asks about one."""
+        self._glossary = glossary
 
     def query(self) -> str:
         """The text in the search box."""
@@ -111,6 +119,7 @@ class SearchSession(QObject):
                     synonyms = load_synonyms_for(self._leaflet.source_name)
                 except SynonymError as error:
                     self.message.emit(f"Search works without lay words: {error}")
+            self._synonyms = synonyms
             self._index = SearchIndex(self._leaflet, synonyms)
         return self._index
 
@@ -119,9 +128,21 @@ class SearchSession(QObject):
         """Find ``query``, highlight every match and show the first (or say nothing matched)."""
         index = self._search_index()
         if index is None or not query.strip():
+            self._results.set_explanation(None)
             self._show(None)
             return
-        self._show(index.find(query))
+        # A search for an explained word, or a question about one, shows its meaning first,
+        # then where the word stands ("what does nonunion mean" finds "nonunion").
+        term = self._glossary.lookup(query, self._synonyms) if self._glossary else None
+        self._results.set_explanation(term)
+        result = index.find(query)
+        if term is not None and not result.hits:
+            from kyphoreader.glossary.terms import question_subject
+
+            subject = question_subject(query)
+            if subject:
+                result = index.find(subject)
+        self._show(result)
 
     def _show(self, result: SearchResult | None) -> None:
         self.result = result

@@ -214,13 +214,17 @@ def test_a_theme_colours_the_whole_window(window, name):
     assert window.actions_by_name[f"theme_{name}"].isChecked()
 
 
-def test_search_highlights_follow_the_theme(window, qtbot):
+def test_search_highlights_and_explained_words_follow_the_theme(window, qtbot):
     window.appearance.set_theme("dark")
     window.search_bar.field.setText("cement")
     window.search_bar.flush()
     theme = THEMES["dark"]
     colours = {s.format.background().color().name() for s in window.reader.extraSelections()}
-    assert colours == {theme.hit_background, theme.current_hit_background}
+    assert colours == {
+        theme.hit_background,
+        theme.current_hit_background,
+        theme.glossary_background,
+    }
 
 
 def test_settings_come_back_in_a_fresh_window(settings_store, open_window):

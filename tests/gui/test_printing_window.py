@@ -134,7 +134,9 @@ def test_preview_shows_the_same_pages_as_the_pdf(window, tmp_path, bundled_leafl
     from kyphoreader.printing.output import export_pdf
 
     options = PrintOptions(28, "A4")
-    expected = export_pdf(bundled_leaflet, options, tmp_path / "same.pdf")
+    expected = export_pdf(
+        bundled_leaflet, options, tmp_path / "same.pdf", glossary=window.glossary.glossary
+    )
     # The preview paints on a printer (its own resolution); page breaks must not depend on it.
     window.printing.preview_with(options)
     dialog = last_dialog(window, QPrintPreviewDialog)

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.gui
 
 def snapshot(window) -> dict:
     """Everything a visitor could see or reach that a previous visitor could have changed."""
+    explained = [(mark.start, mark.end) for mark in window.glossary.marks]  # marked after paint
     checked = sorted(
         name
         for name, action in window.actions_by_name.items()
@@ -43,6 +44,10 @@ def snapshot(window) -> dict:
         "zoom in enabled": window.actions_by_name["zoom_in"].isEnabled(),
         "zoom out enabled": window.actions_by_name["zoom_out"].isEnabled(),
         "status": window.statusBar().currentMessage(),
+        "explanation shown": window.glossary.shown_term(),
+        "bubble shown": window.glossary.popup.isVisible(),
+        "explained words": window.reader.layer("glossary"),
+        "marks": explained,
     }
 
 
@@ -57,6 +62,9 @@ def use_everything(window, qtbot) -> None:
     window.contents.section_activated.emit("possible-complications")
     window.reader.anchorClicked.emit(window.reader.document().baseUrl().resolved("#ref-1"))
     window.actions_by_name["toggle_contents"].trigger()
+    window.actions_by_name["words_explained"].trigger()
+    window.actions_by_name["next_explained_word"].trigger()
+    window.actions_by_name["explain_word"].trigger()
     window.actions_by_name["about"].trigger()
     window.actions_by_name["print"].trigger()
     window.statusBar().showMessage("Saved 3 pages to /tmp/private.pdf")
@@ -74,6 +82,7 @@ def test_a_used_window_after_reset_equals_a_fresh_one(qtbot, open_window, tmp_pa
     assert {k for k in before if before[k] != changed[k]} >= {
         "text size", "theme", "line spacing", "search text", "highlights", "results shown",
         "contents shown", "scroll", "section", "history", "dialogs", "palette", "status",
+        "explanation shown", "bubble shown",
     }  # fmt: skip
     used.reset()
     after_reset = snapshot(used)

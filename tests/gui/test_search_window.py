@@ -21,6 +21,16 @@ def type_query(window, qtbot, text: str) -> None:
         window.search_bar.flush()
 
 
+def search_highlights(window) -> list:
+    """The highlights drawn in the reader, but for the marks on explained words."""
+    glossary = window.appearance.theme.glossary_background
+    return [
+        s
+        for s in window.reader.extraSelections()
+        if s.format.background().color().name() != glossary
+    ]
+
+
 def selected(window) -> str:
     return window.reader.textCursor().selectedText()
 
@@ -75,7 +85,7 @@ def test_typed_queries_find_highlight_and_show_the_right_place(
     assert selected(window) == shown
     assert section_of_selection(window) == section
     assert current_hit_is_on_screen(window)
-    highlights = window.reader.extraSelections()
+    highlights = search_highlights(window)
     assert len(highlights) == len(window.search_session.result.hits)
     assert window.search_bar.count_label.text() == f"1 of {len(window.search_session.result.hits)}"
 
@@ -91,7 +101,7 @@ def test_all_matches_are_highlighted_and_the_current_one_differs(window, qtbot):
     from kyphoreader.reading.theme import THEMES
 
     theme = THEMES["default"]
-    selections = window.reader.extraSelections()
+    selections = search_highlights(window)
     backgrounds = [s.format.background().color().name() for s in selections]
     assert backgrounds.count(theme.current_hit_background) == 1
     assert backgrounds.count(theme.hit_background) == len(selections) - 1
@@ -149,10 +159,10 @@ def test_ctrl_f_puts_the_keyboard_in_the_search_box(window, qtbot):
 
 def test_escape_clears_the_search_and_its_highlights(window, qtbot):
     type_query(window, qtbot, "fracture")
-    assert window.reader.extraSelections()
+    assert search_highlights(window)
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
     assert window.search_bar.text() == ""
-    assert window.reader.extraSelections() == []
+    assert search_highlights(window) == []
     assert selected(window) == ""
     assert window.search_bar.count_label.text() == ""
     assert window.results_dock.isHidden()
@@ -208,7 +218,7 @@ def test_no_match_says_so_and_offers_the_contents(window, qtbot):
     assert "No matches for “zebra”" in window.search_bar.message_label.text()
     assert "No matches for “zebra”" in window.results.toPlainText()
     assert not window.contents_dock.isHidden()
-    assert window.reader.extraSelections() == []
+    assert search_highlights(window) == []
 
 
 def test_search_works_after_the_window_is_resized(window, qtbot):

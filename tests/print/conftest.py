@@ -6,6 +6,8 @@ import pytest
 from pdfpages import read_pdf
 
 from kyphoreader.core.clinic import ClinicDetails
+from kyphoreader.glossary.terms import load_glossary_for
+from kyphoreader.paths import default_leaflet_path
 from kyphoreader.printing.options import PrintOptions
 
 PRINTED_ON = "1 January 2030"
@@ -23,6 +25,12 @@ SIZES = (12, 14, 18, 22, 28, 36)
 PAPERS = ("A4", "Letter")
 
 
+@pytest.fixture(scope="session")
+def glossary():
+    """The bundled leaflet's glossary: every copy ends with "Words explained"."""
+    return load_glossary_for(default_leaflet_path())
+
+
 def _app():
     from PySide6.QtWidgets import QApplication
 
@@ -30,7 +38,7 @@ def _app():
 
 
 @pytest.fixture(scope="session")
-def exported(tmp_path_factory, bundled_leaflet):
+def exported(tmp_path_factory, bundled_leaflet, glossary):
     """{point size: (path, pages)} for the whole leaflet on A4 at 12, 18 and 28 pt."""
     from kyphoreader.printing.output import export_pdf
 
@@ -39,13 +47,19 @@ def exported(tmp_path_factory, bundled_leaflet):
     result = {}
     for size in (12, 18, 28):
         path = folder / f"leaflet-{size}.pdf"
-        export_pdf(bundled_leaflet, PrintOptions(size, "A4"), path, printed_on=PRINTED_ON)
+        export_pdf(
+            bundled_leaflet,
+            PrintOptions(size, "A4"),
+            path,
+            printed_on=PRINTED_ON,
+            glossary=glossary,
+        )
         result[size] = (path, read_pdf(path))
     return result
 
 
 @pytest.fixture(scope="session")
-def copies(tmp_path_factory, bundled_leaflet):
+def copies(tmp_path_factory, bundled_leaflet, glossary):
     """Every size and paper, whole and chosen sections, with the example clinic: a function
     (size, paper, chosen) -> (path, pages, html), each PDF made once when first asked for."""
     from kyphoreader.core.document import print_document_html
@@ -67,12 +81,14 @@ def copies(tmp_path_factory, bundled_leaflet):
                 path,
                 printed_on=PRINTED_ON,
                 clinic=CLINIC,
+                glossary=glossary,
             )
             html = print_document_html(
                 bundled_leaflet,
                 chosen_sections(bundled_leaflet, sections) if chosen else None,
                 PRINTED_ON,
                 CLINIC,
+                glossary=glossary,
             )
             made[key] = (path, read_pdf(path), html)
         return made[key]

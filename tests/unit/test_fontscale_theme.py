@@ -69,17 +69,20 @@ def test_every_theme_meets_the_contrast_targets(theme):
         (theme.hit_text, theme.hit_background),
         (theme.current_hit_text, theme.current_hit_background),
         (theme.selection_text, theme.selection_background),
+        (theme.glossary_text, theme.glossary_background),  # an explained word keeps 7:1
     ]
     for first, second in seven_to_one:
         assert contrast_ratio(first, second) >= 7, (theme.name, first, second)
     three_to_one = [
         (theme.hit_background, theme.background),  # a match against the page
         (theme.current_hit_background, theme.background),
+        (theme.glossary_background, theme.background),  # the mark on an explained word
         (theme.selection_background, theme.panel_background),  # current section mark
         (theme.focus, theme.panel_background),  # focus ring on panels
         (theme.focus, theme.background),  # focus ring round the text
         (theme.focus, theme.button_background),
         (theme.button_border, theme.panel_background),
+        (theme.button_border, theme.background),  # the explanation bubble's edge on the page
     ]
     for first, second in three_to_one:
         assert contrast_ratio(first, second) >= 3, (theme.name, first, second)
