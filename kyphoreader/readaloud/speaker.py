@@ -17,7 +17,9 @@ the speaker stops.
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QLoggingCategory, QObject, QTimer, Signal, Slot
@@ -302,6 +304,10 @@ class Speaker(QObject):
         if not names or names[0] not in qt_tts.availableEngines():
             self._reason = NO_ENGINE_LINUX if sys.platform.startswith("linux") else NO_ENGINE
             return None
+        if names[0] == "speechd" and not speech_dispatcher_answers():
+            # Qt would wait for ever on a speech service that accepts and never answers.
+            self._reason = SPEECHD_NOT_ANSWERING
+            return None
         tts = qt_tts(names[0], self)
         if tts.state() == qt_tts.State.Error:
             detail = tts.errorString() or names[0]
@@ -479,6 +485,50 @@ def _voice_names(voices: list[QVoice]) -> list[str]:
             continue
         offered.append(name)
     return offered
+
+
+#: Said when speech-dispatcher is running but does not answer.
+SPEECHD_NOT_ANSWERING = (
+    "Read aloud is not available: the computer's speech service (speech-dispatcher) is not "
+    "answering. Restarting the computer usually brings it back."
+)
+#: How long the speech service may take to answer before it counts as not answering.
+SPEECHD_ANSWER_SECONDS = 3.0
+
+
+def speechd_socket_path() -> Path | None:
+    """Where speech-dispatcher listens, as libspeechd would find it; None for a TCP address."""
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    if address:
+        method, _, rest = address.partition(":")
+        return Path(rest) if method == "unix_socket" and rest else None
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    base = Path(runtime) if runtime else Path.home() / ".cache"
+    return base / "speech-dispatcher" / "speechd.sock"
+
+
+def speech_dispatcher_answers(timeout: float | None = None) -> bool:
+    """False only when speech-dispatcher's socket exists and it does not answer in time.
+
+    No socket means libspeechd will start the service itself, which it does quickly; a
+    service that is running but stuck would make Qt's engine wait for ever.
+    """
+    path = speechd_socket_path()
+    if path is None or not path.exists():
+        return True
+    import socket
+
+    timeout = SPEECHD_ANSWER_SECONDS if timeout is None else timeout
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.settimeout(timeout)
+            connection.connect(str(path))
+            connection.sendall(b"HELP\r\n")
+            return connection.recv(64).startswith(b"2")
+    except OSError:
+        # Refused or missing: a stale socket, which libspeechd replaces by starting the
+        # service again. Only a timeout means a service that is there and stuck.
+        return not isinstance(sys.exc_info()[1], TimeoutError)
 
 
 def speech_summary(language: str = "en") -> str:
