@@ -18,7 +18,7 @@ from kyphoreader.reading.theme import LINE_SPACINGS, THEMES
 Shortcut = QKeySequence.StandardKey | str
 
 #: The menus, in menu-bar order.
-MENUS = ("&File", "&View", "&Search", "&Go", "&Help")
+MENUS = ("&File", "&View", "&Search", "&Go", "&Read aloud", "&Help")
 _LINE_SPACING_NAMES = {150: "1.5 (normal)", 175: "1.75", 200: "Double", 250: "2.5"}
 
 
@@ -257,6 +257,60 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "Go to the previous word that is explained in everyday words",
         ("Shift+F2",),
         menu="&Go",
+    ),
+    # -- Read aloud (the words are the read-aloud bar's; the window relabels Pause / Resume)
+    ActionSpec(
+        "read_aloud",
+        "&Read aloud",
+        "Read the leaflet aloud from the top of the view or the selected text; again to pause",
+        ("F8", "Ctrl+Shift+U"),
+        toolbar=9,
+        toolbar_text="Read aloud",
+        menu="&Read aloud",
+    ),
+    ActionSpec(
+        "stop_reading",
+        "S&top reading",
+        "Stop reading aloud",
+        ("Shift+F8",),
+        menu="&Read aloud",
+    ),
+    ActionSpec(
+        "previous_sentence",
+        "Pre&vious sentence",
+        "Read the sentence before again",
+        ("F7",),
+        menu="&Read aloud",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "next_sentence",
+        "&Next sentence",
+        "Skip to the next sentence",
+        ("F9",),
+        menu="&Read aloud",
+    ),
+    ActionSpec(
+        "read_slower",
+        "Read &slower",
+        "Read aloud more slowly",
+        ("Shift+F7",),
+        menu="&Read aloud",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "read_faster",
+        "Read &faster",
+        "Read aloud more quickly",
+        ("Shift+F9",),
+        menu="&Read aloud",
+    ),
+    ActionSpec(
+        "read_references",
+        "Read the r&eference list aloud",
+        "Read the list of references aloud (ordinary reading leaves it out)",
+        menu="&Read aloud",
+        separator_before=True,
     ),
     # -- Help
     ActionSpec(
