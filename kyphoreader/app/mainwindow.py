@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.toolbar = self._build_toolbar()
         self._build_search_toolbar()
+        self.read_aloud_toolbar = self._build_toolbar(2, "Read aloud toolbar")
 
         self.dialogs = DialogHost(self, self)
         self.appearance = AppearanceController(self.reader, self._chrome, defaults, self)
@@ -178,13 +179,13 @@ class MainWindow(QMainWindow):
         for menu in menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
 
-    def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setAccessibleName("Main toolbar")
+    def _build_toolbar(self, row: int = 1, title: str = "Main toolbar") -> QToolBar:
+        toolbar = QToolBar(title, self)
+        toolbar.setObjectName(title.lower().replace(" ", "_"))
+        toolbar.setAccessibleName(title)
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for spec in toolbar_specs():
+        for spec in toolbar_specs(row):
             action = self.actions_by_name.get(spec.name)
             if action is None:
                 continue
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
         return [
             self.toolbar,
             self.search_toolbar,
+            self.read_aloud_toolbar,
             self.contents_dock,
             self.results_dock,
             self.read_aloud_controls,
@@ -486,7 +488,7 @@ class MainWindow(QMainWindow):
         if toggle is not None and toggle.iconText() != label:
             toggle.setText(f"&{label}")
             toggle.setIconText(label)
-            button = self.toolbar.widgetForAction(toggle)
+            button = self.read_aloud_toolbar.widgetForAction(toggle)
             if button is not None:
                 button.setAccessibleName(label)
         enabled = {

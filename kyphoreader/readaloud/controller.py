@@ -202,10 +202,22 @@ class ReadAloudController(QObject):
         if self.script is not self._main_script and index is None:
             self._use_script(self._main_script)
         start = self.start_index() if index is None else index
+        if start < 0:
+            # The view is below the last sentence ordinary reading says: in the reference
+            # list at the end, which the reader is looking at, so that is what is read.
+            if self._leaflet is not None and references_script(self._leaflet):
+                self.read_references(from_view=True)
+                return
+            start = len(self.script) - 1
         self.speaker.play(start)
 
-    def read_references(self) -> None:
-        """Read the reference list aloud (it is left out of ordinary reading)."""
+    def read_references(self, from_view: bool = False) -> None:
+        """Read the reference list aloud (it is left out of ordinary reading).
+
+        Args:
+            from_view: start at the reference at the top of the view (or selected), not the
+                list's first line.
+        """
         if self._leaflet is None:
             return
         references = references_script(self._leaflet)
@@ -214,7 +226,7 @@ class ReadAloudController(QObject):
             return
         self.stop()
         self._use_script(references)
-        self.speaker.play(0)
+        self.speaker.play(max(0, self.start_index()) if from_view else 0)
 
     @Slot()
     def pause(self) -> None:
@@ -285,7 +297,12 @@ class ReadAloudController(QObject):
     # -- where to start ----------------------------------------------------------------------
 
     def start_index(self) -> int:
-        """The sentence reading starts at: the selected text's, or the one at the top of view."""
+        """The sentence of ``script`` to start at: the selected text's, or the one at the top.
+
+        Returns:
+            The index; -1 when that place is below the script's last sentence (in a reference
+            list at the end, which ordinary reading leaves out).
+        """
         position = self._reader_position()
         if position is None:
             return 0
@@ -295,7 +312,7 @@ class ReadAloudController(QObject):
         for index, span in shown:
             if span[1] > position:
                 return index
-        return 0
+        return -1
 
     def _reader_position(self) -> int | None:
         """The selected text's start if it is in view, else the top of the view."""

@@ -46,7 +46,7 @@ def marked_text(window) -> list[str]:
 
 
 def toolbar_button(window):
-    return window.toolbar.widgetForAction(window.actions_by_name["read_aloud"])
+    return window.read_aloud_toolbar.widgetForAction(window.actions_by_name["read_aloud"])
 
 
 def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -236,3 +236,35 @@ def test_closing_or_opening_another_leaflet_stops_reading(qtbot, reading_window,
     assert marked_text(window) == ["A sample leaflet"]
     window.close()
     assert window.read_aloud.state == "stopped"
+
+
+def test_read_aloud_with_the_reference_list_in_view_reads_the_references(qtbot, reading_window):
+    window = reading_window
+    window.reader.anchorClicked.emit(window.reader.document().baseUrl().resolved("#ref-2"))
+    with qtbot.waitSignal(window.read_aloud.sentence_changed, timeout=5000):
+        window.actions_by_name["read_aloud"].trigger()
+    (said,) = marked_text(window)
+    assert said.startswith("[2] Riew KD"), said
+    assert window.read_aloud.script[0].text == "References"  # the list, not the leaflet
+
+
+def test_at_the_largest_size_every_toolbar_word_is_still_whole(qtbot, reading_window):
+    window = reading_window
+    window.setFixedSize(1024, 768)
+    window.appearance.set_text_size(400)
+    for label in ("Read aloud", "Pause"):
+        if label == "Pause":
+            window.actions_by_name["read_aloud"].trigger()  # the bar shows too (it wraps)
+        qtbot.wait(50)
+        buttons = [
+            button
+            for toolbar in (window.toolbar, window.read_aloud_toolbar)
+            for button in toolbar.findChildren(QToolButton)
+            if button.isVisible()
+        ]
+        assert label in [b.text() for b in buttons]
+        for button in buttons:
+            # Not squeezed below the room its word and padding need ("Rea…oud").
+            word = button.fontMetrics().horizontalAdvance(button.text())
+            assert word + 2 * 12 <= button.width(), button.text()
+            assert button.geometry().right() <= button.parentWidget().width(), button.text()
