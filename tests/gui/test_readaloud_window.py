@@ -21,21 +21,13 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def speech(monkeypatch):
-    """Make Qt's silent test engine the only one this computer has."""
-    monkeypatch.setattr(
-        speaker_module, "available_engines", lambda include_test_engine=False: ["mock"]
-    )
-
-
-@pytest.fixture
 def no_speech(monkeypatch):
     """A computer with no speech engine at all."""
     monkeypatch.setattr(speaker_module, "available_engines", lambda include_test_engine=False: [])
 
 
 @pytest.fixture
-def reading_window(window, speech):
+def reading_window(window, mock_speech):
     yield window
     window.read_aloud.stop()
 
@@ -171,9 +163,14 @@ def test_the_mark_takes_the_themes_reading_colours(qtbot, reading_window):
     window = reading_window
     with qtbot.waitSignal(window.read_aloud.sentence_changed, timeout=5000):
         window.actions_by_name["read_aloud"].trigger()
+    ((start, end),) = window.reader.layer(SENTENCE_LAYER)
     for name, theme in THEMES.items():
         window.appearance.set_theme(name)
-        (mark,) = window.reader.extraSelections()
+        (mark,) = [
+            s
+            for s in window.reader.extraSelections()
+            if (s.cursor.selectionStart(), s.cursor.selectionEnd()) == (start, end)
+        ]
         assert mark.format.background().color().name() == theme.reading_background
         assert mark.format.underlineColor().name() == theme.reading_underline
 
@@ -195,7 +192,7 @@ def test_without_a_speech_engine_it_says_so_plainly_and_nothing_sits_speaking(
     qtbot.waitUntil(lambda: window.dialogs.open_dialogs() == [])
 
 
-def test_speed_and_voice_are_remembered_and_shown(qtbot, open_window, tmp_path, speech):
+def test_speed_and_voice_are_remembered_and_shown(qtbot, open_window, tmp_path, mock_speech):
     store = QSettings(str(tmp_path / "k.ini"), QSettings.Format.IniFormat)
     first = open_window(store)
     assert first.read_aloud.speed == pace.DEFAULT_RATE

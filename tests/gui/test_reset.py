@@ -69,6 +69,11 @@ def use_everything(window, qtbot) -> None:
     window.search_session.go_to_next()
     window.contents.section_activated.emit("possible-complications")
     window.reader.anchorClicked.emit(window.reader.document().baseUrl().resolved("#ref-1"))
+    window.actions_by_name["read_faster"].trigger()
+    window.read_aloud_controls.voice_chosen.emit("Anne")
+    with qtbot.waitSignal(window.read_aloud.sentence_changed, timeout=5000):
+        window.actions_by_name["read_aloud"].trigger()
+    window.actions_by_name["read_aloud"].trigger()  # paused: the mark stays where it is
     window.actions_by_name["toggle_contents"].trigger()
     window.actions_by_name["words_explained"].trigger()
     window.actions_by_name["next_explained_word"].trigger()
@@ -76,21 +81,9 @@ def use_everything(window, qtbot) -> None:
     window.actions_by_name["about"].trigger()
     window.actions_by_name["print"].trigger()
     window.statusBar().showMessage("Saved 3 pages to /tmp/private.pdf")
-    window.actions_by_name["read_faster"].trigger()
-    window.read_aloud_controls.voice_chosen.emit("Anne")
-    with qtbot.waitSignal(window.read_aloud.sentence_changed, timeout=5000):
-        window.actions_by_name["read_aloud"].trigger()
 
 
-@pytest.fixture
-def speech(monkeypatch):
-    """Read aloud through Qt's silent test engine, as if it were the computer's only one."""
-    from kyphoreader.readaloud import speaker
-
-    monkeypatch.setattr(speaker, "available_engines", lambda include_test_engine=False: ["mock"])
-
-
-def test_a_used_window_after_reset_equals_a_fresh_one(qtbot, open_window, tmp_path, speech):
+def test_a_used_window_after_reset_equals_a_fresh_one(qtbot, open_window, tmp_path, mock_speech):
     from PySide6.QtCore import QSettings
 
     used = open_window(QSettings(str(tmp_path / "used.ini"), QSettings.Format.IniFormat))
