@@ -37,6 +37,18 @@ def settings_store(tmp_path):
 
 
 @pytest.fixture
+def mock_speech(monkeypatch):
+    """Read aloud through Qt's silent test engine, as if it were the computer's only one.
+
+    A window test that presses Read aloud needs it: the computer's real engine would speak
+    through the user's own speech service (or, with no sound, give up after seconds).
+    """
+    from kyphoreader.readaloud import speaker
+
+    monkeypatch.setattr(speaker, "available_engines", lambda include_test_engine=False: ["mock"])
+
+
+@pytest.fixture
 def open_window(qtbot, bundled_leaflet):
     """Open a main window on ``store`` showing the bundled leaflet, as the app starts one."""
     from kyphoreader.app.mainwindow import MainWindow

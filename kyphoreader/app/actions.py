@@ -18,7 +18,7 @@ from kyphoreader.reading.theme import LINE_SPACINGS, THEMES
 Shortcut = QKeySequence.StandardKey | str
 
 #: The menus, in menu-bar order.
-MENUS = ("&File", "&View", "&Search", "&Go", "&Help")
+MENUS = ("&File", "&View", "&Search", "&Go", "&Read aloud", "&Help")
 _LINE_SPACING_NAMES = {150: "1.5 (normal)", 175: "1.75", 200: "Double", 250: "2.5"}
 
 
@@ -32,7 +32,9 @@ class ActionSpec:
         tip: what the action does, for tooltips, status bar and screen readers.
         shortcuts: key sequences, standard keys first.
         kiosk_allowed: whether the waiting-room mode offers it.
-        toolbar: place on the main toolbar, from 1 at the left; 0 means not on it.
+        toolbar: place on its toolbar, from 1 at the left; 0 means not on a toolbar.
+        toolbar_row: 1 for the main toolbar; 2 for the read-aloud toolbar beside the search
+            box (the main toolbar has no room left at the largest size).
         toolbar_text: shorter label for the toolbar, so it fits at large sizes.
         menu: the menu it is in ('' for none), in table order.
         submenu: a submenu of ``menu`` ('' for none).
@@ -49,6 +51,7 @@ class ActionSpec:
     shortcuts: tuple[Shortcut, ...] = ()
     kiosk_allowed: bool = True
     toolbar: int = 0
+    toolbar_row: int = 1
     toolbar_text: str = ""
     menu: str = ""
     submenu: str = ""
@@ -258,6 +261,61 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         ("Shift+F2",),
         menu="&Go",
     ),
+    # -- Read aloud (the words are the read-aloud bar's; the window relabels Pause / Resume)
+    ActionSpec(
+        "read_aloud",
+        "&Read aloud",
+        "Read the leaflet aloud from the top of the view or the selected text; again to pause",
+        ("F8", "Ctrl+Shift+U"),
+        toolbar=1,
+        toolbar_row=2,
+        toolbar_text="Read aloud",
+        menu="&Read aloud",
+    ),
+    ActionSpec(
+        "stop_reading",
+        "S&top reading",
+        "Stop reading aloud",
+        ("Shift+F8",),
+        menu="&Read aloud",
+    ),
+    ActionSpec(
+        "previous_sentence",
+        "Pre&vious sentence",
+        "Read the sentence before again",
+        ("F7",),
+        menu="&Read aloud",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "next_sentence",
+        "&Next sentence",
+        "Skip to the next sentence",
+        ("F9",),
+        menu="&Read aloud",
+    ),
+    ActionSpec(
+        "read_slower",
+        "Read &slower",
+        "Read aloud more slowly",
+        ("Shift+F7",),
+        menu="&Read aloud",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "read_faster",
+        "Read &faster",
+        "Read aloud more quickly",
+        ("Shift+F9",),
+        menu="&Read aloud",
+    ),
+    ActionSpec(
+        "read_references",
+        "Read the r&eference list aloud",
+        "Read the list of references aloud (ordinary reading leaves it out)",
+        menu="&Read aloud",
+        separator_before=True,
+    ),
     # -- Help
     ActionSpec(
         "about",
@@ -291,9 +349,11 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
 SPECS_BY_NAME: dict[str, ActionSpec] = {spec.name: spec for spec in ACTION_SPECS}
 
 
-def toolbar_specs() -> list[ActionSpec]:
-    """The actions on the main toolbar, left to right."""
-    return sorted((s for s in ACTION_SPECS if s.toolbar), key=lambda s: s.toolbar)
+def toolbar_specs(row: int = 1) -> list[ActionSpec]:
+    """The actions on the main toolbar (or the toolbar of ``row``), left to right."""
+    return sorted(
+        (s for s in ACTION_SPECS if s.toolbar and s.toolbar_row == row), key=lambda s: s.toolbar
+    )
 
 
 def field_key_sequences(name: str) -> list[QKeySequence]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +34,10 @@ from kyphoreader.core.settings import (
 )
 from kyphoreader.glossary.controller import GlossaryController
 from kyphoreader.printing.flow import PrintFlow
+from kyphoreader.readaloud import pace
+from kyphoreader.readaloud.controller import ReadAloudController
+from kyphoreader.readaloud.controls import PAUSE, READ_ALOUD, RESUME, ReadAloudControls
+from kyphoreader.readaloud.speaker import PAUSED, PLAYING
 from kyphoreader.reading.controller import AppearanceController, AppearanceDefaults
 from kyphoreader.reading.navigation import NavigationController
 from kyphoreader.reading.toc import TocPanel
@@ -80,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.toolbar = self._build_toolbar()
         self._build_search_toolbar()
+        self.read_aloud_toolbar = self._build_toolbar(2, "Read aloud toolbar")
 
         self.dialogs = DialogHost(self, self)
         self.appearance = AppearanceController(self.reader, self._chrome, defaults, self)
@@ -96,6 +102,7 @@ class MainWindow(QMainWindow):
             self,
             glossary=lambda: self.glossary.glossary,
         )
+        self.read_aloud = ReadAloudController(self.reader, self.read_aloud_controls, parent=self)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -107,13 +114,27 @@ class MainWindow(QMainWindow):
         )
         self.search_session.apply_theme(self.appearance.theme)
         self.glossary.apply_theme(self.appearance.theme)
+        self.read_aloud.restore(self.settings.read_aloud_speed, self.settings.read_aloud_voice)
+        self.read_aloud.apply_theme(self.appearance.theme)
+        self._on_read_aloud_changed()
         self._on_appearance_changed()
 
     # -- construction ------------------------------------------------------------------------
 
     def _build_panels(self) -> None:
         self.reader = ReaderView(self)
-        self.setCentralWidget(self.reader)
+        # The read-aloud bar sits above the text, in the central widget rather than a toolbar
+        # so that it can wrap onto more rows at large sizes; hidden until read aloud is used.
+        self.read_aloud_controls = ReadAloudControls(self)
+        self.read_aloud_controls.hide()
+        central = QWidget(self)
+        central.setObjectName("reading_area")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_aloud_controls)
+        column.addWidget(self.reader, 1)
+        self.setCentralWidget(central)
         features = (
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -158,13 +179,13 @@ class MainWindow(QMainWindow):
         for menu in menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
 
-    def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setAccessibleName("Main toolbar")
+    def _build_toolbar(self, row: int = 1, title: str = "Main toolbar") -> QToolBar:
+        toolbar = QToolBar(title, self)
+        toolbar.setObjectName(title.lower().replace(" ", "_"))
+        toolbar.setAccessibleName(title)
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for spec in toolbar_specs():
+        for spec in toolbar_specs(row):
             action = self.actions_by_name.get(spec.name)
             if action is None:
                 continue
@@ -194,8 +215,10 @@ class MainWindow(QMainWindow):
         return [
             self.toolbar,
             self.search_toolbar,
+            self.read_aloud_toolbar,
             self.contents_dock,
             self.results_dock,
+            self.read_aloud_controls,
             self.menuBar(),
             *self.dialogs.open_dialogs(),
         ]
@@ -260,6 +283,25 @@ class MainWindow(QMainWindow):
         self.navigation.history_changed.connect(actions["back"].setEnabled)
         self.navigation.section_changed.connect(self._on_navigation_section_changed)
         actions["back"].setEnabled(False)
+        # Read aloud
+        for name, slot in (
+            ("read_aloud", self.read_aloud.toggle),
+            ("stop_reading", self.read_aloud.stop),
+            ("previous_sentence", self.read_aloud.previous_sentence),
+            ("next_sentence", self.read_aloud.next_sentence),
+            ("read_slower", self.read_aloud.slower),
+            ("read_faster", self.read_aloud.faster),
+            ("read_references", self.read_aloud.read_references),
+        ):
+            on(name, self._show_read_aloud_controls)
+            on(name, slot)
+        self.appearance.theme_applied.connect(self.read_aloud.apply_theme)
+        self.read_aloud.unavailable.connect(self._on_read_aloud_unavailable)
+        self.read_aloud.message.connect(self._show_status)
+        self.read_aloud.state_changed.connect(self._on_read_aloud_changed)
+        self.read_aloud.speed_changed.connect(self._on_read_aloud_changed)
+        self.read_aloud.speed_changed.connect(self._save_soon)
+        self.read_aloud.voice_changed.connect(self._save_soon)
         # Help
         on("about", self.show_about)
         self._save_timer.timeout.connect(self.save_settings)
@@ -278,6 +320,7 @@ class MainWindow(QMainWindow):
         """Show ``leaflet`` in the reader and its sections in the contents."""
         self.leaflet = leaflet
         self.setWindowTitle(leaflet.title)
+        self.read_aloud.set_leaflet(leaflet)
         self.contents.set_sections(leaflet.sections)
         self.reader.show_leaflet(leaflet)
         self.glossary.set_leaflet(leaflet)
@@ -328,11 +371,13 @@ class MainWindow(QMainWindow):
         """Return every feature to a fresh start: what a new visitor must find.
 
         Closes every dialog; clears the search; forgets the history and shows the first
-        section; puts text size, colours and spacing back to the defaults; shows the panels as
-        at start.
+        section; puts text size, colours and spacing back to the defaults; stops reading aloud
+        and puts its speed and voice back; shows the panels as at start.
         """
         self.dialogs.reset()
         self.glossary.reset()
+        self.read_aloud.reset()
+        self.read_aloud_controls.hide()
         self.search_session.reset()
         self.appearance.reset()
         self.contents_dock.show()
@@ -352,6 +397,8 @@ class MainWindow(QMainWindow):
         self.settings.text_size = self.appearance.text_size
         self.settings.theme = self.appearance.theme.name
         self.settings.line_spacing = self.appearance.line_spacing
+        self.settings.read_aloud_speed = self.read_aloud.speed
+        self.settings.read_aloud_voice = self.read_aloud.voice
         self.settings.geometry = bytes(self.saveGeometry().data())
         self.settings.window_state = bytes(self.saveState().data())
         key = self.leaflet_key()
@@ -371,7 +418,8 @@ class MainWindow(QMainWindow):
         return save_settings(self._store, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        """Remember the window's size, place and layout, and the section being read."""
+        """Stop reading aloud; remember the window's size, place and layout, and the section."""
+        self.read_aloud.stop()
         self.save_settings()
         self.dialogs.close_all()
         super().closeEvent(event)
@@ -429,6 +477,50 @@ class MainWindow(QMainWindow):
                 [third, self.height() - third],
                 Qt.Orientation.Vertical,
             )
+
+    @Slot()
+    def _on_read_aloud_changed(self) -> None:
+        """Relabel Read aloud / Pause / Resume; offer the steps that can be taken now."""
+        state, speed = self.read_aloud.state, self.read_aloud.speed
+        label = {PLAYING: PAUSE, PAUSED: RESUME}.get(state, READ_ALOUD)
+        actions = self.actions_by_name
+        toggle = actions.get("read_aloud")
+        if toggle is not None and toggle.iconText() != label:
+            toggle.setText(f"&{label}")
+            toggle.setIconText(label)
+            button = self.read_aloud_toolbar.widgetForAction(toggle)
+            if button is not None:
+                button.setAccessibleName(label)
+        enabled = {
+            "stop_reading": state in (PLAYING, PAUSED),
+            "previous_sentence": state in (PLAYING, PAUSED),
+            "next_sentence": state in (PLAYING, PAUSED),
+            "read_slower": not pace.is_slowest(speed),
+            "read_faster": not pace.is_fastest(speed),
+        }
+        for name, on in enabled.items():
+            if name in actions:
+                actions[name].setEnabled(on)
+
+    @Slot()
+    def _show_read_aloud_controls(self) -> None:
+        """Show the read-aloud bar on first use, keeping selected text that was in view there."""
+        if not self.read_aloud_controls.isHidden():
+            return
+        cursor = self.reader.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        keep = cursor.hasSelection() and self.reader.is_span_visible(start, start)
+        self.read_aloud_controls.show()
+        self.centralWidget().layout().activate()  # the text makes room now, before reading
+        if keep:
+            self.reader.ensure_visible(start, end)
+
+    @Slot(str)
+    def _on_read_aloud_unavailable(self, reason: str) -> None:
+        shown = self.dialogs.open_dialogs()
+        if any(isinstance(d, QMessageBox) and d.text() == reason for d in shown):
+            return  # pressed again while the reason is still on screen
+        self.dialogs.message(QMessageBox.Icon.Information, "Read aloud", reason)
 
     @Slot(str)
     def _show_status(self, message: str) -> None:

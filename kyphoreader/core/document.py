@@ -42,6 +42,21 @@ def front_matter_html(leaflet: Leaflet) -> str:
     return "\n".join(parts)
 
 
+def front_matter_text(leaflet: Leaflet) -> str:
+    """The title block as plain text, one line per line ``front_matter_html`` shows.
+
+    Read aloud says it, and the reader maps spans of it to the shown title block.
+    """
+    meta = leaflet.meta
+    lines = [meta.title]
+    if meta.summary:
+        lines.append(meta.summary)
+    lines.append(f"Review status: {meta.review_status}")
+    if meta.disclaimer:
+        lines.append(f"Please note: {meta.disclaimer}")
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
 def leaflet_document_html(leaflet: Leaflet) -> str:
     """Return the whole leaflet as one HTML document, ready for a QTextDocument."""
     return (

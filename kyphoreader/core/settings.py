@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Protocol
 
+from kyphoreader.readaloud.pace import DEFAULT_RATE, RATES
 from kyphoreader.reading.fontscale import DEFAULT_LEVEL, LEVELS
 from kyphoreader.reading.theme import DEFAULT_LINE_SPACING, DEFAULT_THEME, LINE_SPACINGS, THEMES
 
@@ -25,6 +26,8 @@ KEY_LAST_SECTION = "reader/last_section"  # + "/<leaflet key>": one per leaflet
 KEY_TEXT_SIZE = "reader/text_size_percent"
 KEY_THEME = "reader/theme"
 KEY_LINE_SPACING = "reader/line_spacing_percent"
+KEY_READ_ALOUD_SPEED = "readaloud/speed"  # one of readaloud.pace.RATES
+KEY_READ_ALOUD_VOICE = "readaloud/voice"  # a voice's name; '' is the language's usual voice
 
 
 class SettingsStore(Protocol):
@@ -86,6 +89,8 @@ class Settings:
     """Everything the reader remembers between runs.
 
     ``last_sections`` maps a leaflet's key (``leaflet_key``) to the section read last in it.
+    ``read_aloud_speed`` is one of ``readaloud.pace.RATES``; ``read_aloud_voice`` a voice's
+    name, '' for the usual voice of the leaflet's language.
     """
 
     geometry: bytes = b""
@@ -94,6 +99,8 @@ class Settings:
     text_size: int = DEFAULT_LEVEL
     theme: str = DEFAULT_THEME
     line_spacing: int = DEFAULT_LINE_SPACING
+    read_aloud_speed: int = DEFAULT_RATE
+    read_aloud_voice: str = ""
 
     def reading_defaults(self) -> Settings:
         """These settings with size, theme and spacing back to their defaults."""
@@ -167,9 +174,18 @@ def load_settings(store: SettingsStore, defaults: Settings | None = None) -> Set
             text_size=_one_of(store.value(KEY_TEXT_SIZE), LEVELS, base.text_size),
             theme=theme if theme in THEMES else base.theme,
             line_spacing=_one_of(store.value(KEY_LINE_SPACING), LINE_SPACINGS, base.line_spacing),
+            read_aloud_speed=_one_of(
+                store.value(KEY_READ_ALOUD_SPEED), RATES, base.read_aloud_speed
+            ),
+            read_aloud_voice=_as_str(store.value(KEY_READ_ALOUD_VOICE), limit=100),
         )
     except Exception:  # noqa: BLE001 - a damaged store must never stop the reader starting
-        return Settings(text_size=base.text_size, theme=base.theme, line_spacing=base.line_spacing)
+        return Settings(
+            text_size=base.text_size,
+            theme=base.theme,
+            line_spacing=base.line_spacing,
+            read_aloud_speed=base.read_aloud_speed,
+        )
 
 
 def save_settings(store: SettingsStore, settings: Settings) -> bool:
@@ -183,6 +199,8 @@ def save_settings(store: SettingsStore, settings: Settings) -> bool:
         store.setValue(KEY_TEXT_SIZE, settings.text_size)
         store.setValue(KEY_THEME, settings.theme)
         store.setValue(KEY_LINE_SPACING, settings.line_spacing)
+        store.setValue(KEY_READ_ALOUD_SPEED, settings.read_aloud_speed)
+        store.setValue(KEY_READ_ALOUD_VOICE, settings.read_aloud_voice)
         store.sync()
     except Exception:  # noqa: BLE001 - losing preferences is better than crashing on exit
         return False

@@ -15,17 +15,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 
 from kyphoreader.core.leaflet import Leaflet
-from kyphoreader.core.text import map_span
 from kyphoreader.readaloud import pace
 from kyphoreader.readaloud.controls import ReadAloudControls
-from kyphoreader.readaloud.script import (
-    FRONT_MATTER,
-    PART_HEADING,
-    Utterance,
-    build_script,
-    front_matter_text,
-    references_script,
-)
+from kyphoreader.readaloud.script import PART_HEADING, Utterance, build_script, references_script
 from kyphoreader.readaloud.speaker import PAUSED, PLAYING, STOPPED, UNAVAILABLE, Speaker
 from kyphoreader.reading.theme import Theme
 
@@ -106,7 +98,6 @@ class ReadAloudController(QObject):
         self._main_script: list[Utterance] = []
         self.script: list[Utterance] = []
         self._spans: list[tuple[int, int] | None] | None = None
-        self._front_text = ""
         self._current = -1
         self._default_rate = pace.DEFAULT_RATE
         self._voice = ""
@@ -134,7 +125,6 @@ class ReadAloudController(QObject):
         self.stop()
         self._leaflet = leaflet
         self._main_script = build_script(leaflet)
-        self._front_text = front_matter_text(leaflet)
         self._use_script(self._main_script)
         self.speaker.set_language(leaflet.meta.language or "en")
 
@@ -212,10 +202,22 @@ class ReadAloudController(QObject):
         if self.script is not self._main_script and index is None:
             self._use_script(self._main_script)
         start = self.start_index() if index is None else index
+        if start < 0:
+            # The view is below the last sentence ordinary reading says: in the reference
+            # list at the end, which the reader is looking at, so that is what is read.
+            if self._leaflet is not None and references_script(self._leaflet):
+                self.read_references(from_view=True)
+                return
+            start = len(self.script) - 1
         self.speaker.play(start)
 
-    def read_references(self) -> None:
-        """Read the reference list aloud (it is left out of ordinary reading)."""
+    def read_references(self, from_view: bool = False) -> None:
+        """Read the reference list aloud (it is left out of ordinary reading).
+
+        Args:
+            from_view: start at the reference at the top of the view (or selected), not the
+                list's first line.
+        """
         if self._leaflet is None:
             return
         references = references_script(self._leaflet)
@@ -224,7 +226,7 @@ class ReadAloudController(QObject):
             return
         self.stop()
         self._use_script(references)
-        self.speaker.play(0)
+        self.speaker.play(max(0, self.start_index()) if from_view else 0)
 
     @Slot()
     def pause(self) -> None:
@@ -295,7 +297,12 @@ class ReadAloudController(QObject):
     # -- where to start ----------------------------------------------------------------------
 
     def start_index(self) -> int:
-        """The sentence reading starts at: the selected text's, or the one at the top of view."""
+        """The sentence of ``script`` to start at: the selected text's, or the one at the top.
+
+        Returns:
+            The index; -1 when that place is below the script's last sentence (in a reference
+            list at the end, which ordinary reading leaves out).
+        """
         position = self._reader_position()
         if position is None:
             return 0
@@ -305,14 +312,20 @@ class ReadAloudController(QObject):
         for index, span in shown:
             if span[1] > position:
                 return index
-        return 0
+        return -1
 
     def _reader_position(self) -> int | None:
+        """The selected text's start if it is in view, else the top of the view."""
         cursor_of = getattr(self._reader, "textCursor", None)
         if callable(cursor_of):
             cursor = cursor_of()
-            if cursor.hasSelection():
-                return int(cursor.selectionStart())
+            in_view = getattr(self._reader, "is_span_visible", None)
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            # A selection scrolled out of sight (a search match left behind) is not where
+            # the reader is now: the top of the view is.
+            shown = not callable(in_view) or in_view(start, start) or in_view(end, end)
+            if cursor.hasSelection() and shown:
+                return int(start)
         top = getattr(self._reader, "top_position", None)
         return int(top()) if callable(top) else None
 
@@ -328,22 +341,7 @@ class ReadAloudController(QObject):
 
     def _map(self, utterance: Utterance, start: int, end: int) -> tuple[int, int] | None:
         heading = utterance.part == PART_HEADING
-        span = self._reader.document_span(utterance.section_id, start, end, heading)
-        if span is None and utterance.section_id == FRONT_MATTER:
-            return self._front_matter_span(start, end)
-        return span
-
-    def _front_matter_span(self, start: int, end: int) -> tuple[int, int] | None:
-        """Map a span of the title block: the document's text before the first section."""
-        document_of = getattr(self._reader, "document", None)
-        range_of = getattr(self._reader, "section_range", None)
-        if self._leaflet is None or not callable(document_of) or not callable(range_of):
-            return None
-        first = self._leaflet.sections[0].id if self._leaflet.sections else ""
-        found = range_of(first)
-        text = document_of().toPlainText()
-        shown = text[: found[0]] if found else text
-        return map_span(self._front_text, shown, start, end)
+        return self._reader.document_span(utterance.section_id, start, end, heading)
 
     def _use_script(self, script: list[Utterance]) -> None:
         self.script = script

@@ -103,7 +103,7 @@ class ReadAloudControls(QWidget):
 
     def _button(self, name: str, label: str, signal: Signal) -> QPushButton:
         button = QPushButton(label, self)
-        button.setObjectName(f"button_{name}")
+        button.setObjectName(f"bar_button_{name}")  # the toolbar has "button_read_aloud"
         button.setAccessibleName(label.strip("◀▶ "))
         button.setMinimumSize(MIN_TARGET, MIN_TARGET)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

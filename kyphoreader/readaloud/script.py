@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kyphoreader.core.document import TITLE_ANCHOR
+from kyphoreader.core.document import TITLE_ANCHOR, front_matter_text
 from kyphoreader.core.leaflet import Leaflet, Section
 from kyphoreader.core.text import fold_text, split_sentences, words_of
 
@@ -80,21 +80,6 @@ class Utterance:
 def spoken_text(text: str) -> str:
     """``text`` with citation marks ("[1]", "[2, 5]") replaced by as many spaces."""
     return _CITATION.sub(lambda match: " " * len(match.group()), text)
-
-
-def front_matter_text(leaflet: Leaflet) -> str:
-    """The title block as plain text, one line per line shown above the first section.
-
-    Mirrors ``core.document.front_matter_html``: title, summary, review status, disclaimer.
-    """
-    meta = leaflet.meta
-    lines = [meta.title]
-    if meta.summary:
-        lines.append(meta.summary)
-    lines.append(f"Review status: {meta.review_status}")
-    if meta.disclaimer:
-        lines.append(f"Please note: {meta.disclaimer}")
-    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 def is_reference_list(section: Section) -> bool:

@@ -59,6 +59,11 @@ QPushButton {{
     border: 2px solid {theme.button_border}; border-radius: 6px;
     padding: 6px 16px; min-height: 44px;
 }}
+QComboBox {{
+    color: {theme.panel_text}; background: {theme.button_background};
+    border: 2px solid {theme.button_border}; border-radius: 6px; padding: 4px 8px;
+}}
+QComboBox:focus {{ border: 4px solid {theme.focus}; }}
 """
 
 

@@ -15,7 +15,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
-from kyphoreader.core.document import LEAFLET_CSS, leaflet_document_html
+from kyphoreader.core.document import (
+    LEAFLET_CSS,
+    TITLE_ANCHOR,
+    front_matter_text,
+    leaflet_document_html,
+)
 from kyphoreader.core.leaflet import Leaflet, Section
 from kyphoreader.core.text import map_span
 from kyphoreader.reading import typography
@@ -28,8 +33,9 @@ COLUMN_CHARACTERS = 66
 BODY_LINE_HEIGHT = 150
 #: Smallest gap kept between the text column and the window edge, in pixels.
 MIN_SIDE_MARGIN = 16
-#: Highlight layers, drawn in this order: a later layer's colours win where two overlap.
-LAYER_ORDER = ("glossary", "search", "current_match", "readaloud", "focus")
+#: Highlight layers, drawn in this order: a later layer's colours win where two overlap. The
+#: sentence read aloud lies under the search marks, so matches stay visible inside it.
+LAYER_ORDER = ("glossary", "readaloud", "search", "current_match", "readaloud_word", "focus")
 #: Typical English letters, to estimate the width of an average character.
 _SAMPLE_TEXT = "the quick brown fox jumps over the lazy dog, Kyphoplasty 1234 ETAOIN"
 _KEEP = QTextCursor.MoveMode.KeepAnchor
@@ -73,6 +79,7 @@ class ReaderView(QTextBrowser):
         self._section_ranges: dict[str, tuple[int, int]] = {}
         self._section_texts: dict[tuple[str, bool], tuple[int, str]] = {}
         self._sections: dict[str, Section] = {}
+        self._front_text = ""
         self._current_section = ""
         self._point_size = DEFAULT_POINT_SIZE
         self._line_spacing = BODY_LINE_HEIGHT
@@ -95,6 +102,7 @@ class ReaderView(QTextBrowser):
         self.setHtml(leaflet_document_html(leaflet))
         self._section_ids = leaflet.section_ids
         self._sections = {section.id: section for section in leaflet.walk()}
+        self._front_text = front_matter_text(leaflet)
         self._anchor_blocks = self._find_anchor_blocks()
         self._section_ranges = self._compute_section_ranges()
         self._section_texts = {}
@@ -200,6 +208,9 @@ class ReaderView(QTextBrowser):
 
     def top_position(self) -> int:
         """Return the document position of the text at the top-left of the view."""
+        # Qt finishes laying the text out lazily; until it has, a hit test below the part laid
+        # out lands on the end of the document. Asking for the size finishes the layout.
+        self.document().documentLayout().documentSize()
         return self.cursorForPosition(QPoint(int(self._column_left()) + 1, 1)).position()
 
     def _column_left(self) -> float:
@@ -321,13 +332,22 @@ class ReaderView(QTextBrowser):
         self._section_texts[key] = value
         return value
 
+    def _title_block_text(self) -> tuple[int, str]:
+        """The rendered title block (everything before the first section), from position 0."""
+        first = self._section_ranges.get(self._section_ids[0]) if self._section_ids else None
+        end = first[0] if first else self.document().characterCount() - 1
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, end), _KEEP)
+        return 0, cursor.selectedText()
+
     def document_span(
         self, section_id: str, start: int, end: int, heading: bool = False
     ) -> tuple[int, int] | None:
         """Map a span of a section's plain text (``Section.text``) to document positions.
 
         Args:
-            section_id: the section.
+            section_id: the section, or ``TITLE_ANCHOR`` for the title block above the first
+                section (its plain text is ``core.document.front_matter_text``).
             start: where the span starts in the section's plain text.
             end: where it ends.
             heading: the span is in the section's heading instead of its text.
@@ -335,12 +355,15 @@ class ReaderView(QTextBrowser):
         Returns:
             (start, end) positions in the shown document, or None where the text is not shown.
         """
-        section = self._sections.get(section_id)
-        rendered = self._section_text(section_id, heading)
-        if section is None or rendered is None:
-            return None
+        if section_id == TITLE_ANCHOR:
+            rendered, source = self._title_block_text(), self._front_text
+        else:
+            section = self._sections.get(section_id)
+            rendered = self._section_text(section_id, heading)
+            if section is None or rendered is None:
+                return None
+            source = section.heading if heading else section.text
         offset, text = rendered
-        source = section.heading if heading else section.text
         mapped = map_span(source, text, start, end)
         if mapped is None:
             return None

@@ -48,6 +48,14 @@ def snapshot(window) -> dict:
         "bubble shown": window.glossary.popup.isVisible(),
         "explained words": window.reader.layer("glossary"),
         "marks": explained,
+        "reading aloud": window.read_aloud.state,
+        "read aloud bar shown": not window.read_aloud_controls.isHidden(),
+        "read aloud button": window.actions_by_name["read_aloud"].iconText(),
+        "read aloud mark": window.reader.layer("readaloud"),
+        "read aloud speed": window.read_aloud_controls.speed_label.text(),
+        "read aloud voice": window.read_aloud.voice,
+        "read aloud voice shown": window.read_aloud_controls.voice_box.currentText(),
+        "stop reading enabled": window.actions_by_name["stop_reading"].isEnabled(),
     }
 
 
@@ -61,6 +69,11 @@ def use_everything(window, qtbot) -> None:
     window.search_session.go_to_next()
     window.contents.section_activated.emit("possible-complications")
     window.reader.anchorClicked.emit(window.reader.document().baseUrl().resolved("#ref-1"))
+    window.actions_by_name["read_faster"].trigger()
+    window.read_aloud_controls.voice_chosen.emit("Anne")
+    with qtbot.waitSignal(window.read_aloud.sentence_changed, timeout=5000):
+        window.actions_by_name["read_aloud"].trigger()
+    window.actions_by_name["read_aloud"].trigger()  # paused: the mark stays where it is
     window.actions_by_name["toggle_contents"].trigger()
     window.actions_by_name["words_explained"].trigger()
     window.actions_by_name["next_explained_word"].trigger()
@@ -70,7 +83,7 @@ def use_everything(window, qtbot) -> None:
     window.statusBar().showMessage("Saved 3 pages to /tmp/private.pdf")
 
 
-def test_a_used_window_after_reset_equals_a_fresh_one(qtbot, open_window, tmp_path):
+def test_a_used_window_after_reset_equals_a_fresh_one(qtbot, open_window, tmp_path, mock_speech):
     from PySide6.QtCore import QSettings
 
     used = open_window(QSettings(str(tmp_path / "used.ini"), QSettings.Format.IniFormat))
@@ -83,6 +96,8 @@ def test_a_used_window_after_reset_equals_a_fresh_one(qtbot, open_window, tmp_pa
         "text size", "theme", "line spacing", "search text", "highlights", "results shown",
         "contents shown", "scroll", "section", "history", "dialogs", "palette", "status",
         "explanation shown", "bubble shown",
+        "reading aloud", "read aloud bar shown", "read aloud button", "read aloud mark",
+        "read aloud speed", "read aloud voice", "stop reading enabled",
     }  # fmt: skip
     used.reset()
     after_reset = snapshot(used)

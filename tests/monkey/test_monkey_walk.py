@@ -121,7 +121,7 @@ class Monkey:
 
 
 @pytest.fixture
-def walk_window(qtbot, tmp_path, bundled_leaflet):
+def walk_window(qtbot, tmp_path, bundled_leaflet, mock_speech):
     window = MainWindow(QSettings(str(tmp_path / "walk.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show_leaflet(bundled_leaflet)

@@ -6,6 +6,8 @@ from kyphoreader.core.settings import (
     KEY_GEOMETRY,
     KEY_LAST_SECTION,
     KEY_LINE_SPACING,
+    KEY_READ_ALOUD_SPEED,
+    KEY_READ_ALOUD_VOICE,
     KEY_STATE_VERSION,
     KEY_TEXT_SIZE,
     KEY_THEME,
@@ -15,6 +17,7 @@ from kyphoreader.core.settings import (
     load_settings,
     save_settings,
 )
+from kyphoreader.readaloud import pace
 
 
 class DictStore:
@@ -43,6 +46,8 @@ def test_round_trip():
         text_size=250,
         theme="high_contrast",
         line_spacing=200,
+        read_aloud_speed=-20,
+        read_aloud_voice="English (Great Britain)",
     )
     assert save_settings(store, saved)
     assert load_settings(store) == saved
@@ -135,3 +140,31 @@ def test_the_memory_store_writes_nothing_and_round_trips(tmp_path, monkeypatch):
     loaded = load_settings(store)
     assert loaded.text_size == 200 and loaded.last_section("k") == "summary"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_read_aloud_speed_and_voice_default_to_steady_and_the_usual_voice():
+    loaded = load_settings(DictStore())
+    assert (loaded.read_aloud_speed, loaded.read_aloud_voice) == (pace.DEFAULT_RATE, "")
+    assert pace.speed_for(loaded.read_aloud_speed).label == "Steady"
+
+
+def test_read_aloud_speed_out_of_the_offered_steps_or_a_bad_voice_give_defaults():
+    store = DictStore()
+    for speed in (-7, 1000, "fast", True, None, [10]):
+        for voice in (42, ["Anne"], "x" * 500):
+            store.data = {KEY_READ_ALOUD_SPEED: speed, KEY_READ_ALOUD_VOICE: voice}
+            loaded = load_settings(store)
+            assert loaded.read_aloud_speed == pace.DEFAULT_RATE, speed
+            assert loaded.read_aloud_voice == "", voice
+
+
+def test_read_aloud_speed_stored_as_text_and_a_clinic_default_are_honoured(settings_store):
+    store = DictStore()
+    store.data = {KEY_READ_ALOUD_SPEED: "-40", KEY_READ_ALOUD_VOICE: "Anne"}
+    loaded = load_settings(store)
+    assert (loaded.read_aloud_speed, loaded.read_aloud_voice) == (-40, "Anne")
+    assert load_settings(DictStore(), Settings(read_aloud_speed=10)).read_aloud_speed == 10
+    # Through a real INI file too (QSettings gives negative numbers back as text).
+    save_settings(settings_store, Settings(read_aloud_speed=-20, read_aloud_voice="Anne"))
+    loaded = load_settings(settings_store)
+    assert (loaded.read_aloud_speed, loaded.read_aloud_voice) == (-20, "Anne")
