@@ -129,9 +129,8 @@ def test_a_failed_print_job_is_reported(window, monkeypatch):
 
 
 def test_preview_shows_the_same_pages_as_the_pdf(window, tmp_path, bundled_leaflet, qtbot):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
-
     from kyphoreader.printing.output import export_pdf
+    from kyphoreader.printing.preview import PreviewDialog
 
     options = PrintOptions(28, "A4")
     expected = export_pdf(
@@ -139,10 +138,9 @@ def test_preview_shows_the_same_pages_as_the_pdf(window, tmp_path, bundled_leafl
     )
     # The preview paints on a printer (its own resolution); page breaks must not depend on it.
     window.printing.preview_with(options)
-    dialog = last_dialog(window, QPrintPreviewDialog)
-    preview = dialog.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: preview.pageCount() > 0)
-    assert preview.pageCount() == expected
+    dialog = last_dialog(window, PreviewDialog)
+    qtbot.waitUntil(lambda: dialog.page_count() > 0)
+    assert dialog.page_count() == expected
     dialog.reject()
     assert window.dialogs.open_dialogs() == []
 
@@ -156,13 +154,13 @@ def test_print_menu_opens_the_choices_and_escape_closes_them(window, qtbot):
 
 
 def test_choosing_preview_in_the_choices_opens_the_preview(window):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from kyphoreader.printing.preview import PreviewDialog
 
     window.actions_by_name["print_preview"].trigger()
     choices = last_dialog(window, PrintOptionsDialog)
     choices.preview_button.click()
     assert not choices.isVisible()
-    preview = last_dialog(window, QPrintPreviewDialog)
+    preview = last_dialog(window, PreviewDialog)
     assert preview.isVisible()
     window.dialogs.close_all()
     assert window.dialogs.open_dialogs() == []
