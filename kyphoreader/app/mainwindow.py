@@ -40,6 +40,7 @@ from kyphoreader.readaloud.controls import PAUSE, READ_ALOUD, RESUME, ReadAloudC
 from kyphoreader.readaloud.speaker import PAUSED, PLAYING
 from kyphoreader.reading.controller import AppearanceController, AppearanceDefaults
 from kyphoreader.reading.navigation import NavigationController
+from kyphoreader.reading.notice import NoticeBar
 from kyphoreader.reading.toc import TocPanel
 from kyphoreader.reading.typography import load_reading_typeface
 from kyphoreader.reading.view import ReaderView
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self)
         # The read-aloud bar sits above the text, in the central widget rather than a toolbar
         # so that it can wrap onto more rows at large sizes; hidden until read aloud is used.
+        self.notice = NoticeBar(self)
         self.read_aloud_controls = ReadAloudControls(self)
         self.read_aloud_controls.hide()
         central = QWidget(self)
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.notice)  # above the text: never scrolls away
         column.addWidget(self.read_aloud_controls)
         column.addWidget(self.reader, 1)
         self.setCentralWidget(central)
@@ -304,6 +307,7 @@ class MainWindow(QMainWindow):
         self.read_aloud.voice_changed.connect(self._save_soon)
         # Help
         on("about", self.show_about)
+        self.notice.read_more_requested.connect(self.show_about)
         self._save_timer.timeout.connect(self.save_settings)
 
     def _restore_window(self) -> None:
@@ -324,6 +328,7 @@ class MainWindow(QMainWindow):
         self.contents.set_sections(leaflet.sections)
         self.reader.show_leaflet(leaflet)
         self.glossary.set_leaflet(leaflet)
+        self.notice.set_leaflet(leaflet)
         self.search_session.set_leaflet(leaflet)
         self.navigation.reset()
 
@@ -383,6 +388,7 @@ class MainWindow(QMainWindow):
         self.contents_dock.show()
         self.results_dock.hide()
         self.navigation.reset()
+        self.notice.reset()
         self.statusBar().clearMessage()
 
     @Slot()
@@ -449,6 +455,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_appearance_changed(self) -> None:
         appearance = self.appearance
+        self.notice.set_appearance(
+            appearance.body_points(), appearance.interface_font_points(), appearance.theme
+        )
         self.actions_by_name["zoom_in"].setEnabled(not appearance.font_scale.at_largest)
         self.actions_by_name["zoom_out"].setEnabled(not appearance.font_scale.at_smallest)
         current = {
