@@ -307,6 +307,7 @@ class MainWindow(QMainWindow):
         self.read_aloud.voice_changed.connect(self._save_soon)
         # Help
         on("about", self.show_about)
+        on("contact_clinic", self.show_contact)
         self.notice.read_more_requested.connect(self.show_about)
         self._save_timer.timeout.connect(self.save_settings)
 
@@ -442,6 +443,14 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(
             self.leaflet, self.appearance.body_points(), self.clinic.clinic, parent=self
         )
+        self.dialogs.open(dialog)
+
+    @Slot()
+    def show_contact(self) -> None:
+        """Show whom to call and how to get other formats (from the clinic file)."""
+        from kyphoreader.app.contact import ContactDialog
+
+        dialog = ContactDialog(self.clinic.clinic, self.appearance.body_points(), parent=self)
         self.dialogs.open(dialog)
 
     @Slot()
