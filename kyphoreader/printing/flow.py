@@ -18,19 +18,24 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 
+def paper_name(size: object) -> str:
+    """ "A4" or "Letter" for a QPageSize (or its id) of that paper, else ''."""
+    from PySide6.QtGui import QPageSize
+
+    size_id = size.id() if isinstance(size, QPageSize) else size
+    if size_id == QPageSize.PageSizeId.Letter:
+        return "Letter"
+    if size_id == QPageSize.PageSizeId.A4:
+        return "A4"
+    return ""
+
+
 def default_printer_paper() -> str:
     """The default printer's paper if it is A4 or Letter, else ''."""
-    from PySide6.QtGui import QPageSize
     from PySide6.QtPrintSupport import QPrinterInfo
 
     printer = QPrinterInfo.defaultPrinter()
-    if not printer.isNull():
-        size = printer.defaultPageSize().id()
-        if size == QPageSize.PageSizeId.Letter:
-            return "Letter"
-        if size == QPageSize.PageSizeId.A4:
-            return "A4"
-    return ""
+    return "" if printer.isNull() else paper_name(printer.defaultPageSize())
 
 
 class PrintFlow(QObject):
@@ -128,13 +133,18 @@ class PrintFlow(QObject):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 answered,
             )
+        from kyphoreader.printing.pages import page_layout
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(options.paper))  # the printer's dialog starts with it
         dialog = QPrintDialog(printer, self._dialogs.window)
         dialog.setWindowTitle("Print the leaflet")
         dialog.setObjectName("system_print_dialog")
 
         def chosen(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
+                # The paper chosen in the print choices: Qt's own dialog may put its default
+                # paper back on the printer (the copy is laid out for the paper chosen).
                 self.print_on(printer, options)
 
         return self._dialogs.open(dialog, chosen)
