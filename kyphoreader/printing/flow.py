@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def paper_name(size: object) -> str:
-    """ "A4" or "Letter" for a QPageSize (or its id) of that paper, else ''."""
+    """The name of a QPageSize (or its id): A4, Letter, or '' for any other paper."""
     from PySide6.QtGui import QPageSize
 
     size_id = size.id() if isinstance(size, QPageSize) else size
