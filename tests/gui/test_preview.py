@@ -60,7 +60,13 @@ def exported_copy(window, tmp_path, bundled_leaflet):
 
     options = PrintOptions(18, "A4")
     path = tmp_path / "copy.pdf"
-    pages = export_pdf(bundled_leaflet, options, path, clinic=window.clinic.clinic)
+    pages = export_pdf(
+        bundled_leaflet,
+        options,
+        path,
+        clinic=window.clinic.clinic,
+        glossary=window.glossary.glossary,
+    )
     return options, path, pages
 
 
