@@ -126,7 +126,6 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self)
         # The read-aloud bar sits above the text, in the central widget rather than a toolbar
         # so that it can wrap onto more rows at large sizes; hidden until read aloud is used.
-        self.notice = NoticeBar(self)
         self.read_aloud_controls = ReadAloudControls(self)
         self.read_aloud_controls.hide()
         central = QWidget(self)
@@ -134,7 +133,6 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.notice)  # above the text: never scrolls away
         column.addWidget(self.read_aloud_controls)
         column.addWidget(self.reader, 1)
         self.setCentralWidget(central)
@@ -212,6 +210,10 @@ class MainWindow(QMainWindow):
         self.search_toolbar.addWidget(self.search_bar)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_toolbar)
+        # The review notice: above the reader, across the window, never in the scrolled text.
+        self.notice = NoticeBar(self)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.notice)
 
     def _chrome(self) -> list[QWidget]:
         """Everything the interface font must reach: panels, toolbars, menus, open dialogs."""

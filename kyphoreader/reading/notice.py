@@ -2,8 +2,9 @@
 
 The reader reopens at the section read last, so the notice at the top of the text would
 scroll out of sight; this bar stays above the text, whatever section is shown, until the
-reader hides it for the session. It uses the reader's own text size and colours, and tells a
-screen reader what it is (a notification) and what it says.
+reader hides it for the session. It spans the window under the toolbars (so its words take
+as few lines as they can), uses the reader's own text size and colours, and tells a screen
+reader what it is (a notification) and what it says.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAccessible, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAccessibleWidget,
     QFrame,
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QVBoxLayout,
+    QSizePolicy,
+    QToolBar,
     QWidget,
 )
 
@@ -32,17 +34,18 @@ from kyphoreader.reading.typography import reading_font
 
 #: What a screen reader calls the bar.
 NOTICE_NAME = "Review notice"
-#: The most of the reading area the notice may take; beyond it, its text scrolls.
-MAX_SHARE_OF_HEIGHT = 0.4
+#: The most of the window's height the notice may take; beyond it, its text scrolls.
+MAX_SHARE_OF_HEIGHT = 0.3
 #: Smallest size of a button (WCAG 2.5.5 target size: 44 by 44 px).
 BUTTON_MIN_HEIGHT = 48
 
 
-class NoticeBar(QFrame):
+class NoticeBar(QToolBar):
     """The leaflet's review status and disclaimer, with Read more and Hide.
 
-    Hiding lasts for the session only: nothing is saved, a new leaflet brings the notice back,
-    and ``reset()`` (the waiting room's, between visitors) shows it again.
+    A fixed bar in the main window's top area, under the toolbars. Hiding lasts for the
+    session only: nothing is saved, a new leaflet brings the notice back, and ``reset()`` (the
+    waiting room's, between visitors) shows it again.
 
     Signals:
         read_more_requested(): the reader asked to read more (the window opens About).
@@ -51,17 +54,22 @@ class NoticeBar(QFrame):
     read_more_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(NOTICE_NAME, parent)
         _install_accessible_role()
         self.setObjectName("notice_bar")
         self.setAccessibleName(NOTICE_NAME)
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.toggleViewAction().setVisible(False)  # not offered in the toolbars' menu
         self._hidden_by_reader = False
-        self.label = QLabel(self)
+        self.panel = QFrame(self)
+        self.panel.setObjectName("notice_panel")
+        self.label = QLabel(self.panel)
         self.label.setObjectName("notice_text")
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # leaflet text is never markup
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.scroll = QScrollArea(self)
+        self.scroll = QScrollArea(self.panel)
         self.scroll.setObjectName("notice_scroll")
         self.scroll.setWidget(self.label)
         self.scroll.setWidgetResizable(True)
@@ -69,20 +77,20 @@ class NoticeBar(QFrame):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.read_more_button = self._button("&Read more", "Open About this leaflet")
         self.hide_button = self._button("Hi&de", "Hide this notice until the reader starts again")
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.read_more_button)
-        buttons.addWidget(self.hide_button)
-        buttons.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 8, 8)
+        layout = QHBoxLayout(self.panel)
+        layout.setContentsMargins(10, 4, 4, 4)
         layout.addWidget(self.scroll, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.read_more_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.addWidget(self.panel)
+        self.scroll.viewport().installEventFilter(self)
         self.read_more_button.clicked.connect(self.read_more_requested)
         self.hide_button.clicked.connect(self.hide_for_session)
         self.hide()
 
     def _button(self, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
+        button = QPushButton(text, self.panel)
         button.setAccessibleName(text.replace("&", ""))
         button.setAccessibleDescription(tip)
         button.setToolTip(tip)
@@ -129,7 +137,7 @@ class NoticeBar(QFrame):
         """Text in the reader's size and colours; buttons in the interface font."""
         self.setStyleSheet(
             f"""
-            #notice_bar {{
+            #notice_panel {{
                 background: {theme.background};
                 border: 3px solid {theme.text};
                 border-radius: 6px;
@@ -140,20 +148,21 @@ class NoticeBar(QFrame):
             }}
             """
         )
-        set_font_everywhere(self, reading_font(interface_points))
+        set_font_everywhere(self.panel, reading_font(interface_points))
         self.label.setFont(reading_font(body_points))
         self._fit()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        """Fit the text's height to the new width."""
-        super().resizeEvent(event)
-        self._fit()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Fit the text's height to its new width."""
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
 
     def _fit(self) -> None:
-        """As tall as the text needs, but never more than a share of the reading area."""
+        """As tall as the text needs, but never more than a share of the window."""
         width = self.scroll.viewport().width()
         needed = self.label.heightForWidth(width) if width > 0 else self.label.sizeHint().height()
-        area = self.parentWidget().height() if self.parentWidget() is not None else 0
+        area = self.window().height() if self.window() is not self else 0
         line = self.label.fontMetrics().lineSpacing()
         limit = max(2 * line, int(area * MAX_SHARE_OF_HEIGHT)) if area else needed
         height = max(line, min(needed, limit))

@@ -68,7 +68,8 @@ def test_the_notice_is_on_screen_after_reopening_at_the_last_section(
     assert found[0].text(QAccessible.Text.Name) == "Review notice"
     assert found[0].text(QAccessible.Text.Description) == notice.text()
     assert not found[0].state().invisible
-    names = [found[0].child(i).text(QAccessible.Text.Name) for i in range(found[0].childCount())]
+    names = [item.text(QAccessible.Text.Name) for item in accessible_tree(found[0])]
+    assert notice.text() in names  # the words themselves, as text
     assert "Read more" in names and "Hide" in names
 
 
