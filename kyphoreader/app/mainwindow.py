@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.toolbar = self._build_toolbar()
         self._build_search_toolbar()
         self.read_aloud_toolbar = self._build_toolbar(2, "Read aloud toolbar")
+        self._build_notice_bar()
 
         self.dialogs = DialogHost(self, self)
         self.appearance = AppearanceController(self.reader, self._chrome, defaults, self)
@@ -210,7 +211,9 @@ class MainWindow(QMainWindow):
         self.search_toolbar.addWidget(self.search_bar)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_toolbar)
-        # The review notice: above the reader, across the window, never in the scrolled text.
+
+    def _build_notice_bar(self) -> None:
+        """The review notice: above the reader, across the window, never in the scrolled text."""
         self.notice = NoticeBar(self)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.notice)
