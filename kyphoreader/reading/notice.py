@@ -75,7 +75,7 @@ class NoticeBar(QToolBar):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.read_more_button = self._button("&Read more", "Open About this leaflet")
+        self.read_more_button = self._button("Read &more", "Open About this leaflet")
         self.hide_button = self._button("Hi&de", "Hide this notice until the reader starts again")
         layout = QHBoxLayout(self.panel)
         layout.setContentsMargins(10, 4, 4, 4)
