@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from kyphoreader.app.largetext import LargeTextBrowser
 from kyphoreader.core.clinic import ClinicDetails
 from kyphoreader.core.document import about_html
 from kyphoreader.core.leaflet import Leaflet
@@ -24,11 +25,10 @@ class AboutDialog(QDialog):
         self.setObjectName("about_dialog")
         self.setWindowTitle("About this leaflet")
         self.setAccessibleName("About this leaflet")
-        self.browser = QTextBrowser(self)
+        # Keeps the reader's size when the dialog host gives the dialog the interface font.
+        self.browser = LargeTextBrowser(reading_font(point_size), self)
         self.browser.setObjectName("about_text")
         self.browser.setAccessibleName("About this leaflet")
-        self.browser.setOpenLinks(False)
-        self.browser.document().setDefaultFont(reading_font(point_size))
         self.browser.setHtml(about_html(leaflet, clinic))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)

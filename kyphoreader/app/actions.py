@@ -318,6 +318,12 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     # -- Help
     ActionSpec(
+        "contact_clinic",
+        "&Contact the clinic…",
+        "Whom to call about this leaflet, and how to get it in other formats",
+        menu="&Help",
+    ),
+    ActionSpec(
         "about",
         "&About this leaflet",
         "Who wrote this leaflet, where it comes from, and whether it was checked",

@@ -40,6 +40,7 @@ from kyphoreader.readaloud.controls import PAUSE, READ_ALOUD, RESUME, ReadAloudC
 from kyphoreader.readaloud.speaker import PAUSED, PLAYING
 from kyphoreader.reading.controller import AppearanceController, AppearanceDefaults
 from kyphoreader.reading.navigation import NavigationController
+from kyphoreader.reading.notice import NoticeBar
 from kyphoreader.reading.toc import TocPanel
 from kyphoreader.reading.typography import load_reading_typeface
 from kyphoreader.reading.view import ReaderView
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.toolbar = self._build_toolbar()
         self._build_search_toolbar()
         self.read_aloud_toolbar = self._build_toolbar(2, "Read aloud toolbar")
+        self._build_notice_bar()
 
         self.dialogs = DialogHost(self, self)
         self.appearance = AppearanceController(self.reader, self._chrome, defaults, self)
@@ -210,6 +212,12 @@ class MainWindow(QMainWindow):
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_toolbar)
 
+    def _build_notice_bar(self) -> None:
+        """The review notice: above the reader, across the window, never in the scrolled text."""
+        self.notice = NoticeBar(self)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.notice)
+
     def _chrome(self) -> list[QWidget]:
         """Everything the interface font must reach: panels, toolbars, menus, open dialogs."""
         return [
@@ -304,6 +312,8 @@ class MainWindow(QMainWindow):
         self.read_aloud.voice_changed.connect(self._save_soon)
         # Help
         on("about", self.show_about)
+        on("contact_clinic", self.show_contact)
+        self.notice.read_more_requested.connect(self.show_about)
         self._save_timer.timeout.connect(self.save_settings)
 
     def _restore_window(self) -> None:
@@ -324,6 +334,7 @@ class MainWindow(QMainWindow):
         self.contents.set_sections(leaflet.sections)
         self.reader.show_leaflet(leaflet)
         self.glossary.set_leaflet(leaflet)
+        self.notice.set_leaflet(leaflet)
         self.search_session.set_leaflet(leaflet)
         self.navigation.reset()
 
@@ -383,6 +394,7 @@ class MainWindow(QMainWindow):
         self.contents_dock.show()
         self.results_dock.hide()
         self.navigation.reset()
+        self.notice.reset()
         self.statusBar().clearMessage()
 
     @Slot()
@@ -439,6 +451,14 @@ class MainWindow(QMainWindow):
         self.dialogs.open(dialog)
 
     @Slot()
+    def show_contact(self) -> None:
+        """Show whom to call and how to get other formats (from the clinic file)."""
+        from kyphoreader.app.contact import ContactDialog
+
+        dialog = ContactDialog(self.clinic.clinic, self.appearance.body_points(), parent=self)
+        self.dialogs.open(dialog)
+
+    @Slot()
     def _on_open_triggered(self) -> None:
         self.dialogs.ask_open_path(
             "Open a leaflet", "Leaflets (*.md *.markdown *.txt);;All files (*)", self.open_leaflet
@@ -449,6 +469,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_appearance_changed(self) -> None:
         appearance = self.appearance
+        self.notice.set_appearance(
+            appearance.body_points(), appearance.interface_font_points(), appearance.theme
+        )
         self.actions_by_name["zoom_in"].setEnabled(not appearance.font_scale.at_largest)
         self.actions_by_name["zoom_out"].setEnabled(not appearance.font_scale.at_smallest)
         current = {

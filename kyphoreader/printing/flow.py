@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -13,20 +14,28 @@ from kyphoreader.core.leaflet import Leaflet
 from kyphoreader.glossary.terms import Glossary
 from kyphoreader.printing.options import PrintOptions, starting_paper, system_locale_name
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+
+def paper_name(size: object) -> str:
+    """The name of a QPageSize (or its id): A4, Letter, or '' for any other paper."""
+    from PySide6.QtGui import QPageSize
+
+    size_id = size.id() if isinstance(size, QPageSize) else size
+    if size_id == QPageSize.PageSizeId.Letter:
+        return "Letter"
+    if size_id == QPageSize.PageSizeId.A4:
+        return "A4"
+    return ""
+
 
 def default_printer_paper() -> str:
     """The default printer's paper if it is A4 or Letter, else ''."""
-    from PySide6.QtGui import QPageSize
     from PySide6.QtPrintSupport import QPrinterInfo
 
     printer = QPrinterInfo.defaultPrinter()
-    if not printer.isNull():
-        size = printer.defaultPageSize().id()
-        if size == QPageSize.PageSizeId.Letter:
-            return "Letter"
-        if size == QPageSize.PageSizeId.A4:
-            return "A4"
-    return ""
+    return "" if printer.isNull() else paper_name(printer.defaultPageSize())
 
 
 class PrintFlow(QObject):
@@ -124,13 +133,18 @@ class PrintFlow(QObject):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 answered,
             )
+        from kyphoreader.printing.pages import page_layout
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(options.paper))  # the printer's dialog starts with it
         dialog = QPrintDialog(printer, self._dialogs.window)
         dialog.setWindowTitle("Print the leaflet")
         dialog.setObjectName("system_print_dialog")
 
         def chosen(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
+                # The paper chosen in the print choices: Qt's own dialog may put its default
+                # paper back on the printer (the copy is laid out for the paper chosen).
                 self.print_on(printer, options)
 
         return self._dialogs.open(dialog, chosen)
@@ -162,45 +176,49 @@ class PrintFlow(QObject):
 
     # -- preview -----------------------------------------------------------------------------
 
-    def make_preview_dialog(self, options: PrintOptions) -> QDialog:
-        """A print preview showing exactly the pages that would print with ``options``."""
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    def make_preview_dialog(self, options: PrintOptions) -> QDialog | None:
+        """A print preview showing exactly the pages that would print with ``options``.
 
-        from kyphoreader.printing.pages import PagedLeaflet, PrintError, page_layout
+        The copy is laid out and checked once, as printing does; the preview paints it through
+        the same function that paints on a printer (``paint_copy``), on a printer of the layout
+        resolution, so what it shows at any zoom is the printed page. A copy that fails the
+        check is not previewed: the reader is told why, as when printing.
+        """
+        from kyphoreader.printing.options import PrintOptionError
+        from kyphoreader.printing.output import paint_copy
+        from kyphoreader.printing.pages import LAYOUT_DPI, PagedLeaflet, PrintError
+        from kyphoreader.printing.preview import PreviewDialog
 
-        # The dialog makes and owns its printer, so nothing it paints on is freed under it.
-        dialog = QPrintPreviewDialog(self._dialogs.window)
-        dialog.setObjectName("print_preview")
-        dialog.setWindowTitle("Print preview")
         leaflet = self._leaflet()
-        clinic = self.clinic.clinic
-        glossary = self._glossary()
-        paged: list[PagedLeaflet] = []  # laid out once, painted at every zoom
+        if leaflet is None:
+            return None
+        try:
+            paged = PagedLeaflet(
+                leaflet, options, clinic=self.clinic.clinic, glossary=self._glossary()
+            )
+            paged.check()
+        except (PrintError, PrintOptionError) as error:
+            self._dialogs.message(
+                QMessageBox.Icon.Critical, "The preview cannot be shown", str(error)
+            )
+            return None
 
-        def paint(device: QPrinter) -> None:
-            from PySide6.QtGui import QPainter
+        def paint(printer: QPrinter) -> None:
+            printer.setResolution(LAYOUT_DPI)  # page units one to one: nothing rounded
+            try:
+                paint_copy(paged, printer)
+            except PrintError as error:  # the preview's own printer: not expected
+                self.status.emit(str(error))
 
-            if leaflet is None:
-                return
-            device.setPageLayout(page_layout(options.paper))
-            if not paged:
-                copy = PagedLeaflet(leaflet, options, clinic=clinic, glossary=glossary)
-                try:
-                    copy.check()  # the same check as printing: never preview a short copy
-                except PrintError:
-                    return
-                paged.append(copy)
-            painter = QPainter(device)
-            paged[0].paint(painter, device)
-            painter.end()
-
-        dialog.paintRequested.connect(paint)
+        dialog = PreviewDialog(paint, self._dialogs.window)
+        dialog.print_requested.connect(lambda: self.print_with(options))
         dialog.resize(self._dialogs.window.size())
         return dialog
 
-    def preview_with(self, options: PrintOptions) -> QDialog:
+    def preview_with(self, options: PrintOptions) -> QDialog | None:
         """Show the pages on screen before printing."""
-        return self._dialogs.open(self.make_preview_dialog(options))
+        dialog = self.make_preview_dialog(options)
+        return None if dialog is None else self._dialogs.open(dialog)
 
     # -- PDF ---------------------------------------------------------------------------------
 

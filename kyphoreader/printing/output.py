@@ -90,8 +90,20 @@ def print_leaflet(
     """
     paged = PagedLeaflet(leaflet, options, printed_on, clinic, glossary=glossary)
     paged.check()
-    printer.setPageLayout(page_layout(options.paper))
-    printer.setDocName(leaflet.title)
+    paint_copy(paged, printer)
+    return paged.page_count()
+
+
+def paint_copy(paged: PagedLeaflet, printer: QPrinter) -> None:
+    """Paint a laid-out, checked copy on ``printer``: a real printer or the print preview's.
+
+    The one path from pages to a printer, so the preview shows exactly what prints.
+
+    Raises:
+        PrintError: if the printer cannot be started or reports an error.
+    """
+    printer.setPageLayout(page_layout(paged.options.paper))
+    printer.setDocName(paged.title)
     printer.setCreator(APP_NAME)
     painter = QPainter()
     if not painter.begin(printer):
@@ -105,4 +117,3 @@ def print_leaflet(
             "The printer reported an error and the leaflet may not have printed. "
             "Check the printer, or save the leaflet as a PDF instead."
         )
-    return paged.page_count()

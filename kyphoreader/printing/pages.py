@@ -246,6 +246,10 @@ class PagedLeaflet:
             buffer = QBuffer()
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             writer = QPdfWriter(buffer)
+            # WORKAROUND: QAbstractTextDocumentLayout.setPaintDevice hands the device over to
+            # C++ for good (PySide 6.11), so nothing freed it: every copy laid out, printed or
+            # previewed kept its writer. As the buffer's child it goes with the buffer.
+            writer.setParent(buffer)
             writer.setPageLayout(page_layout(self.options.paper))
             writer.setResolution(dpi)
             self._devices[dpi] = (writer, buffer)

@@ -136,6 +136,10 @@ def test_a_marked_word_has_its_explanation_as_a_tooltip(window, qtbot):
 
 
 def test_clicking_a_marked_word_explains_it_beside_its_sentence(window, qtbot):
+    # With the review notice hidden, the whole reading area: room for a five-line sentence
+    # and the bubble together at 1024 by 768 (with the notice shown the bubble may cover it).
+    window.notice.hide_for_session()
+    QApplication.processEvents()  # the window lays itself out without the notice
     mark = mark_of(window, "nonunion", "other-causes")
     window.navigation.show_section("other-causes")
     popup = window.glossary.popup

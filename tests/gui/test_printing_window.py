@@ -129,9 +129,8 @@ def test_a_failed_print_job_is_reported(window, monkeypatch):
 
 
 def test_preview_shows_the_same_pages_as_the_pdf(window, tmp_path, bundled_leaflet, qtbot):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
-
     from kyphoreader.printing.output import export_pdf
+    from kyphoreader.printing.preview import PreviewDialog
 
     options = PrintOptions(28, "A4")
     expected = export_pdf(
@@ -139,10 +138,9 @@ def test_preview_shows_the_same_pages_as_the_pdf(window, tmp_path, bundled_leafl
     )
     # The preview paints on a printer (its own resolution); page breaks must not depend on it.
     window.printing.preview_with(options)
-    dialog = last_dialog(window, QPrintPreviewDialog)
-    preview = dialog.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: preview.pageCount() > 0)
-    assert preview.pageCount() == expected
+    dialog = last_dialog(window, PreviewDialog)
+    qtbot.waitUntil(lambda: dialog.page_count() > 0)
+    assert dialog.page_count() == expected
     dialog.reject()
     assert window.dialogs.open_dialogs() == []
 
@@ -156,13 +154,94 @@ def test_print_menu_opens_the_choices_and_escape_closes_them(window, qtbot):
 
 
 def test_choosing_preview_in_the_choices_opens_the_preview(window):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from kyphoreader.printing.preview import PreviewDialog
 
     window.actions_by_name["print_preview"].trigger()
     choices = last_dialog(window, PrintOptionsDialog)
     choices.preview_button.click()
     assert not choices.isVisible()
-    preview = last_dialog(window, QPrintPreviewDialog)
+    preview = last_dialog(window, PreviewDialog)
     assert preview.isVisible()
     window.dialogs.close_all()
     assert window.dialogs.open_dialogs() == []
+
+
+@pytest.fixture
+def clinic_window(qtbot, settings_store, bundled_leaflet):
+    """A window opened with a clinic file's [print] settings (set by the test)."""
+    from kyphoreader.app.mainwindow import MainWindow
+    from kyphoreader.core.clinic import ClinicConfig, PrintDefaults
+
+    def open_with(paper: str = "", text_size: float = 18.0):
+        win = MainWindow(settings_store, ClinicConfig(print=PrintDefaults(paper, text_size)))
+        qtbot.addWidget(win)
+        win.show_leaflet(bundled_leaflet)
+        win.show()
+        return win
+
+    return open_with
+
+
+def choices_shown(window) -> PrintOptionsDialog:
+    window.actions_by_name["print"].trigger()
+    return last_dialog(window, PrintOptionsDialog)
+
+
+@pytest.mark.parametrize(
+    ("clinic_paper", "printer_paper", "lang", "expected"),
+    [
+        ("", "Letter", "en_GB.UTF-8", "Letter"),  # the printer's own default
+        ("", "A4", "en_US.UTF-8", "A4"),
+        ("A4", "Letter", "en_US.UTF-8", "A4"),  # the clinic file wins
+        ("Letter", "A4", "C.UTF-8", "Letter"),
+        ("", "", "en_US.UTF-8", "Letter"),  # no printer: the locale's
+        ("", "", "C.UTF-8", "A4"),
+    ],
+)
+def test_print_dialog_starts_with_the_clinics_paper_else_the_printers(
+    clinic_window, monkeypatch, clinic_paper, printer_paper, lang, expected
+):
+    from kyphoreader.printing import flow
+
+    monkeypatch.setattr(flow, "default_printer_paper", lambda: printer_paper)
+    for variable in ("LC_ALL", "LC_PAPER"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    window = clinic_window(paper=clinic_paper)
+    assert window.printing.starting_paper() == expected
+    assert choices_shown(window).paper.currentText() == expected
+
+
+@pytest.mark.parametrize(("text_size", "preset"), [(18.0, "Large (18 pt)"), (24.0, "Other size")])
+def test_print_dialog_starts_at_the_clinics_print_size(clinic_window, text_size, preset):
+    window = clinic_window(text_size=text_size)
+    assert window.printing.starting_points() == text_size
+    dialog = choices_shown(window)
+    assert dialog.points.value() == text_size and dialog.preset.currentText() == preset
+    assert dialog.options().point_size == text_size
+
+
+def test_the_printers_dialog_shows_the_chosen_paper_and_prints_on_it(window, monkeypatch):
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
+
+    from kyphoreader.printing import output
+
+    sent = []
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: ["fake"]))
+    monkeypatch.setattr(output, "print_leaflet", lambda _l, chosen, *_a, **_k: sent.append(chosen))
+    window.printing.print_with(PrintOptions(22, "Letter"))
+    chooser = last_dialog(window, QPrintDialog)
+    assert chooser.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    chooser.accept()
+    assert [options.paper for options in sent] == ["Letter"]
+
+
+def test_only_a4_and_letter_are_taken_from_the_printer():
+    from PySide6.QtGui import QPageSize
+
+    from kyphoreader.printing.flow import paper_name
+
+    assert paper_name(QPageSize(QPageSize.PageSizeId.A4)) == "A4"
+    assert paper_name(QPageSize.PageSizeId.Letter) == "Letter"
+    assert paper_name(QPageSize(QPageSize.PageSizeId.A5)) == ""  # the locale's paper instead

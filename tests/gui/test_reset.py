@@ -56,6 +56,8 @@ def snapshot(window) -> dict:
         "read aloud voice": window.read_aloud.voice,
         "read aloud voice shown": window.read_aloud_controls.voice_box.currentText(),
         "stop reading enabled": window.actions_by_name["stop_reading"].isEnabled(),
+        "notice shown": window.notice.isVisible(),
+        "notice": window.notice.text(),
     }
 
 
@@ -81,6 +83,7 @@ def use_everything(window, qtbot) -> None:
     window.actions_by_name["about"].trigger()
     window.actions_by_name["print"].trigger()
     window.statusBar().showMessage("Saved 3 pages to /tmp/private.pdf")
+    window.notice.hide_button.click()
 
 
 def test_a_used_window_after_reset_equals_a_fresh_one(qtbot, open_window, tmp_path, mock_speech):
@@ -95,7 +98,7 @@ def test_a_used_window_after_reset_equals_a_fresh_one(qtbot, open_window, tmp_pa
     assert {k for k in before if before[k] != changed[k]} >= {
         "text size", "theme", "line spacing", "search text", "highlights", "results shown",
         "contents shown", "scroll", "section", "history", "dialogs", "palette", "status",
-        "explanation shown", "bubble shown",
+        "explanation shown", "bubble shown", "notice shown",
         "reading aloud", "read aloud bar shown", "read aloud button", "read aloud mark",
         "read aloud speed", "read aloud voice", "stop reading enabled",
     }  # fmt: skip

@@ -19,6 +19,7 @@ CORE_MODULES = [
     "kyphoreader.options",
     "kyphoreader.core.text",
     "kyphoreader.core.clinic",
+    "kyphoreader.core.notice",
     "kyphoreader.glossary.terms",
     "kyphoreader.readaloud.script",
     "kyphoreader.readaloud.pace",

@@ -1,0 +1,187 @@
+"""The review notice bar above the reader: review status and disclaimer, seen at every start.
+
+The reader reopens at the section read last, so the notice at the top of the text would
+scroll out of sight; this bar stays above the text, whatever section is shown, until the
+reader hides it for the session. It spans the window under the toolbars (so its words take
+as few lines as they can), uses the reader's own text size and colours, and tells a screen
+reader what it is (a notification) and what it says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAccessibleWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
+
+from kyphoreader.core.leaflet import Leaflet
+from kyphoreader.core.notice import notice_text
+from kyphoreader.reading.style import set_font_everywhere
+from kyphoreader.reading.theme import Theme
+from kyphoreader.reading.typography import reading_font
+
+#: What a screen reader calls the bar.
+NOTICE_NAME = "Review notice"
+#: The most of the window's height the notice may take; beyond it, its text scrolls.
+MAX_SHARE_OF_HEIGHT = 0.3
+#: Smallest size of a button (WCAG 2.5.5 target size: 44 by 44 px).
+BUTTON_MIN_HEIGHT = 48
+
+
+class NoticeBar(QToolBar):
+    """The leaflet's review status and disclaimer, with Read more and Hide.
+
+    A fixed bar in the main window's top area, under the toolbars. Hiding lasts for the
+    session only: nothing is saved, a new leaflet brings the notice back, and ``reset()`` (the
+    waiting room's, between visitors) shows it again.
+
+    Signals:
+        read_more_requested(): the reader asked to read more (the window opens About).
+    """
+
+    read_more_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(NOTICE_NAME, parent)
+        _install_accessible_role()
+        self.setObjectName("notice_bar")
+        self.setAccessibleName(NOTICE_NAME)
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.toggleViewAction().setVisible(False)  # not offered in the toolbars' menu
+        self._hidden_by_reader = False
+        self.panel = QFrame(self)
+        self.panel.setObjectName("notice_panel")
+        self.label = QLabel(self.panel)
+        self.label.setObjectName("notice_text")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # leaflet text is never markup
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.scroll = QScrollArea(self.panel)
+        self.scroll.setObjectName("notice_scroll")
+        self.scroll.setWidget(self.label)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.read_more_button = self._button("Read &more", "Open About this leaflet")
+        self.hide_button = self._button("Hi&de", "Hide this notice until the reader starts again")
+        layout = QHBoxLayout(self.panel)
+        layout.setContentsMargins(10, 4, 4, 4)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.read_more_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.addWidget(self.panel)
+        self.scroll.viewport().installEventFilter(self)
+        self.read_more_button.clicked.connect(self.read_more_requested)
+        self.hide_button.clicked.connect(self.hide_for_session)
+        self.hide()
+
+    def _button(self, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self.panel)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setAccessibleDescription(tip)
+        button.setToolTip(tip)
+        button.setMinimumHeight(BUTTON_MIN_HEIGHT)
+        return button
+
+    # -- what it says ------------------------------------------------------------------------
+
+    def text(self) -> str:
+        """The notice as shown."""
+        return self.label.text()
+
+    def set_leaflet(self, leaflet: Leaflet | None, today: dt.date | None = None) -> None:
+        """Show the notice of ``leaflet`` (a new leaflet brings a hidden notice back)."""
+        text = notice_text(leaflet.meta, today) if leaflet is not None else ""
+        self.label.setText(text)
+        self.label.setAccessibleName(text)
+        self.setAccessibleDescription(text)
+        self._hidden_by_reader = False
+        self._update_shown()
+
+    def is_shown(self) -> bool:
+        """True while the notice is meant to be on screen (there is one and it is not hidden)."""
+        return bool(self.text()) and not self._hidden_by_reader
+
+    @Slot()
+    def hide_for_session(self) -> None:
+        """Hide the notice until the reader starts again (or a reset, or another leaflet)."""
+        self._hidden_by_reader = True
+        self._update_shown()
+
+    def reset(self) -> None:
+        """Show the notice again, as at start (the waiting room does this between visitors)."""
+        self._hidden_by_reader = False
+        self._update_shown()
+
+    def _update_shown(self) -> None:
+        self.setVisible(self.is_shown())
+        self._fit()
+
+    # -- how it looks ------------------------------------------------------------------------
+
+    def set_appearance(self, body_points: float, interface_points: float, theme: Theme) -> None:
+        """Text in the reader's size and colours; buttons in the interface font."""
+        self.setStyleSheet(
+            f"""
+            #notice_panel {{
+                background: {theme.background};
+                border: 3px solid {theme.text};
+                border-radius: 6px;
+            }}
+            #notice_scroll, #notice_scroll > QWidget, #notice_text {{
+                background: {theme.background};
+                color: {theme.text};
+            }}
+            """
+        )
+        set_font_everywhere(self.panel, reading_font(interface_points))
+        self.label.setFont(reading_font(body_points))
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Fit the text's height to its new width."""
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        """As tall as the text needs, but never more than a share of the window."""
+        width = self.scroll.viewport().width()
+        needed = self.label.heightForWidth(width) if width > 0 else self.label.sizeHint().height()
+        area = self.window().height() if self.window() is not self else 0
+        line = self.label.fontMetrics().lineSpacing()
+        limit = max(2 * line, int(area * MAX_SHARE_OF_HEIGHT)) if area else needed
+        height = max(line, min(needed, limit))
+        if self.scroll.height() != height:
+            self.scroll.setFixedHeight(height)
+        # Only text that has to scroll is a stop for the keyboard (arrows then scroll it).
+        self.scroll.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if needed > height else Qt.FocusPolicy.NoFocus
+        )
+
+
+def _notice_accessible(_key: str, obj: QObject) -> QAccessibleWidget | None:
+    """A screen reader's view of a NoticeBar: a notification, named and described."""
+    if isinstance(obj, NoticeBar):
+        return QAccessibleWidget(obj, QAccessible.Role.Notification, "")
+    return None
+
+
+@cache
+def _install_accessible_role() -> None:
+    """Tell screen readers that a NoticeBar is a notification (once per process)."""
+    QAccessible.installFactory(_notice_accessible)
