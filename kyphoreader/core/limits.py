@@ -38,10 +38,10 @@ class Limits:
 
     max_bytes: int = 64 * 1024
     max_line_chars: int = 10_000
-    max_nesting: int = 16
+    max_nesting: int = 8
     max_table_nesting: int = 4
     max_headings: int = 250
-    max_heading_chars: int = 200
+    max_heading_chars: int = 150
     max_blocks: int = 2_500
     max_title_chars: int = 150
     max_meta_chars: int = 2_000

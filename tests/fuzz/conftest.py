@@ -36,7 +36,7 @@ def deadline(seconds: float, what: str):
     """Fail if the block takes longer than ``seconds``; end the whole run if it hangs."""
     # A hang inside Qt or a blocking open() cannot be interrupted from Python: dump the
     # stacks and stop the run, so CI shows where it hung instead of waiting forever.
-    faulthandler.dump_traceback_later(seconds * 6 + 30, exit=True)
+    faulthandler.dump_traceback_later(seconds * 6 + 30, exit=True, file=sys.__stderr__)
     started = time.perf_counter()
     try:
         yield

@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 import random
 import socket
-import struct
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from pngs import png, png_header
 
 from kyphoreader.core.limits import LIMITS
 from kyphoreader.paths import default_leaflet_path
@@ -62,26 +62,6 @@ def bytes_file(content: bytes, name: str = "leaflet.md") -> Builder:
         return path
 
     return build
-
-
-def png(width: int, height: int, seed: int = 0) -> bytes:
-    """A real PNG picture (stripes), small on disk whatever its size in pixels."""
-    row = bytes([0]) + bytes((x * 7 + seed) % 256 for x in range(width * 3))
-    raw = row * height
-    chunks = [(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))]
-    chunks += [(b"IDAT", zlib.compress(raw, 9)), (b"IEND", b"")]
-    out = [b"\x89PNG\r\n\x1a\n"]
-    for kind, data in chunks:
-        out.append(struct.pack(">I", len(data)) + kind + data)
-        out.append(struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-    return b"".join(out)
-
-
-def png_header(width: int, height: int) -> bytes:
-    """The first bytes of a PNG that claims a size (the rest is missing)."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    crc = struct.pack(">I", zlib.crc32(b"IHDR" + ihdr) & 0xFFFFFFFF)
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr + crc
 
 
 def with_files(markdown: str, files: dict[str, object]) -> Builder:
