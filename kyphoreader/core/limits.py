@@ -38,7 +38,7 @@ class Limits:
 
     max_bytes: int = 64 * 1024
     max_line_chars: int = 10_000
-    max_nesting: int = 8
+    max_nesting: int = 6
     max_table_nesting: int = 4
     max_headings: int = 250
     max_heading_chars: int = 150
@@ -54,6 +54,20 @@ class Limits:
 
 #: The limits every leaflet the reader opens must keep.
 LIMITS = Limits()
+
+#: Only the limits that keep the parser safe (nesting and look-ahead per character), without
+#: the size limits: for benchmarks and tests of layout and search far beyond what a leaflet
+#: may be. The reader never uses it.
+SIZE_UNLIMITED = Limits(
+    max_bytes=64 * 1024 * 1024,
+    max_line_chars=64 * 1024 * 1024,
+    max_headings=10_000_000,
+    max_heading_chars=64 * 1024 * 1024,
+    max_blocks=10_000_000,
+    max_title_chars=64 * 1024 * 1024,
+    max_meta_chars=64 * 1024 * 1024,
+    max_look_ahead=1024 * LIMITS.max_look_ahead,
+)
 
 
 class LimitExceededError(Exception):

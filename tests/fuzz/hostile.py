@@ -535,7 +535,7 @@ def largest_leaflets() -> dict[str, str]:
         ),
         "deep-nesting": _fill(
             front + "## Nested\n\n",
-            (nest + "\n" + quotes + table + "\n\n" for _ in range(L.max_blocks // 90)),
+            (nest + "\n" + quotes + table + "\n\n" for _ in range(L.max_blocks // 50)),
             size,
         ),
     }

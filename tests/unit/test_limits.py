@@ -64,11 +64,11 @@ def front_value(length: int) -> str:
 
 
 CASES = [
-    (nested_lists, L.max_nesting, "line 11 is nested 9 deep"),
-    (nested_quotes, L.max_nesting, "at most 8 levels"),
-    (nested_emphasis, L.max_nesting, "emphasis (* or _) nested more than 8 deep"),
-    (nested_brackets, L.max_nesting, "brackets [ ] nested more than 8 deep"),
-    (nested_html, L.max_nesting, "HTML blocks are nested more than 8 deep"),
+    (nested_lists, L.max_nesting, f"line {L.max_nesting + 3} is nested {L.max_nesting + 1} deep"),
+    (nested_quotes, L.max_nesting, f"at most {L.max_nesting} levels"),
+    (nested_emphasis, L.max_nesting, f"emphasis (* or _) nested more than {L.max_nesting} deep"),
+    (nested_brackets, L.max_nesting, f"brackets [ ] nested more than {L.max_nesting} deep"),
+    (nested_html, L.max_nesting, f"HTML blocks are nested more than {L.max_nesting} deep"),
     (nested_tables, L.max_table_nesting, "tables are nested more than 4 deep"),
     (headings, L.max_headings, "more than 250 headings"),
     (list_items, L.max_blocks, "more than 2,500 paragraphs, list items"),
