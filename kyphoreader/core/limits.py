@@ -23,6 +23,7 @@ class Limits:
         max_line_chars: characters on one line of the file.
         max_nesting: lists, quotes, emphasis, brackets or HTML elements inside each other.
         max_table_nesting: tables inside tables (Qt lays nested tables out again per level).
+        max_table_columns: cells in one table row (more cannot fit across a printed page).
         max_headings: headings in the leaflet.
         max_heading_chars: characters in one heading.
         max_blocks: paragraphs, headings, list items, table cells, rules and line breaks.
@@ -40,6 +41,7 @@ class Limits:
     max_line_chars: int = 10_000
     max_nesting: int = 6
     max_table_nesting: int = 4
+    max_table_columns: int = 10
     max_headings: int = 250
     max_heading_chars: int = 150
     max_blocks: int = 2_500

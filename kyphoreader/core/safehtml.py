@@ -90,6 +90,12 @@ _LIST_TYPES = frozenset({"1", "a", "A", "i", "I"})
 _REMOTE_LINKS = frozenset({"http", "https", "mailto", "tel"})
 _REMOTE_PICTURES = frozenset({"http", "https", "ftp", "ftps"})
 
+#: The largest a picture is shown, in CSS pixels (1/96 inch): it fits the printed page's text
+#: area on A4 and Letter at every print size, and the reader's column. Larger pictures are
+#: scaled down to fit; smaller ones are shown at their own size.
+SHOWN_MAX_WIDTH = 560
+SHOWN_MAX_HEIGHT = 640
+
 NOT_IN_FOLDER = "only pictures in the leaflet's own folder are shown"
 FROM_INTERNET = "pictures from the internet are never loaded"
 
@@ -162,6 +168,7 @@ class _Rewriter(HTMLParser):
         self.blocks = 0
         self.pixels = 0
         self.depth = {"block": 0, "table": 0, "inline": 0}
+        self.cells: list[int] = []  # cells so far in each open table row
 
     # -- elements ----------------------------------------------------------------------------
 
@@ -175,6 +182,13 @@ class _Rewriter(HTMLParser):
             return
         if tag in _BLOCKS:
             self._count_block()
+        if tag in ("td", "th") and self.cells:
+            self.cells[-1] += 1
+            if self.cells[-1] > self.limits.max_table_columns:
+                raise LimitExceededError(
+                    f"a table row has more than {self.limits.max_table_columns} cells; at most "
+                    f"{self.limits.max_table_columns} fit across a printed page"
+                )
         if tag in _HEADINGS:
             self.headings += 1
             if self.headings > self.limits.max_headings:
@@ -195,6 +209,8 @@ class _Rewriter(HTMLParser):
             self.open.append(_Open(tag, shown))
             self.open_count[tag] += 1
             self._nest(tag, +1)
+            if tag == "tr":
+                self.cells.append(0)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -212,6 +228,8 @@ class _Rewriter(HTMLParser):
             entry = self.open.pop()
             self.open_count[entry.tag] -= 1
             self._nest(entry.tag, -1)
+            if entry.tag == "tr":
+                self.cells.pop()
             if entry.shown:
                 self.out.append(f"</{entry.tag}>")
             if entry.tag == tag:
@@ -369,14 +387,33 @@ class _Rewriter(HTMLParser):
         self.pixels += picture.width * picture.height
         encoded = base64.b64encode(data).decode("ascii")
         alt = attrs.get("alt") or ""
-        size = "".join(
-            f' {name}="{value}"'
-            for name in ("width", "height")
-            if (value := _number(name, attrs.get(name) or "")) is not None
+        width, height = shown_size(
+            picture.width,
+            picture.height,
+            _number("width", attrs.get("width") or ""),
+            _number("height", attrs.get("height") or ""),
         )
         return (
-            f'<img src="data:{picture.mime};base64,{encoded}" alt="{_attribute(alt)}"{size}>'
+            f'<img src="data:{picture.mime};base64,{encoded}" '
+            f'alt="{_attribute(alt)}" width="{width}" height="{height}">'
         ), ""
+
+
+def shown_size(
+    width: int, height: int, asked_width: str | None, asked_height: str | None
+) -> tuple[int, int]:
+    """The size a picture is shown at: as the leaflet asks (or its own), within the maximum.
+
+    A width or height the leaflet gives alone keeps the picture's proportions.
+    """
+    if asked_width and asked_height:
+        width, height = int(asked_width), int(asked_height)
+    elif asked_width:
+        width, height = int(asked_width), max(1, round(height * int(asked_width) / width))
+    elif asked_height:
+        width, height = max(1, round(width * int(asked_height) / height)), int(asked_height)
+    scale = min(1.0, SHOWN_MAX_WIDTH / width, SHOWN_MAX_HEIGHT / height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def _attribute(value: str) -> str:

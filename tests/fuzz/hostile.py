@@ -266,6 +266,10 @@ def limit_cases(rng: random.Random) -> list[Case]:  # noqa: C901 - one list of m
         add(f"nested-tables-{depth}", text_file(leaflet("## A\n\n" + tables)), expect)
     add("emphasis-20000", text_file(leaflet("## A\n\n" + "*" * 20000 + "x" + "*" * 20000)))
     add("emphasis-run-lines", text_file(leaflet("## A\n\n" + ("*" * 5000 + "\n") * 8)))
+    columns = "<table><tr>" + "<td>w</td>" * (L.max_table_columns + 1) + "</tr></table>"
+    add("table-columns-over", text_file(with_bundled(columns)), "error", error_has="cells")
+    columns = "<table><tr>" + "<td>w</td>" * L.max_table_columns + "</tr></table>"
+    add("table-columns-at-limit", text_file(with_bundled(columns)), "ok", keeps_bundled=True)
     add("brackets-20000", text_file(leaflet("## A\n\n" + ("[" * 5000 + "\n") * 4)), "error")
     add("brackets-unclosed", text_file(filled("[a " * 1000 + "\n", L.max_bytes)), "error")
     add("parens-unclosed", text_file(filled("[a](" + "b " * 3000 + "\n", L.max_bytes)))
@@ -280,7 +284,7 @@ def limit_cases(rng: random.Random) -> list[Case]:  # noqa: C901 - one list of m
         ("list-items", "- x\n", 1),
         ("line-breaks", "a<br>\n", 1),
         ("rules", "***\n\n", 1),
-        ("table-cells", "<td>w</td>\n", 1),
+        ("table-cells", "<tr>\n" + "<td>w</td>\n" * 9 + "</tr>\n", 10),
         ("table-rows", "<tr><td>row</td></tr>\n", 2),
         ("code-lines", "    code line\n", 1),
     ]
@@ -289,7 +293,7 @@ def limit_cases(rng: random.Random) -> list[Case]:  # noqa: C901 - one list of m
         for kind, unit, per in kinds:
             units = unit * (count // per + (0 if expect == "ok" else 2))
             if kind.startswith("table"):
-                units = "<table><tr>\n" + units + "</tr></table>\n"
+                units = "<table>\n" + units + "</table>\n"
             build = text_file(leaflet("## A\n\n" + units))
             add(f"{kind}-{count}", build, expect, big=expect == "ok" and kind == "list-items")
 
@@ -387,7 +391,7 @@ def limit_cases(rng: random.Random) -> list[Case]:  # noqa: C901 - one list of m
         ("processing", "<?php echo 1; ?>"),
         ("doctype", "<!DOCTYPE html>"),
         ("title-tag", "<title>title words"),
-        ("unclosed-b", "<b>" * 10 + "bold"),
+        ("unclosed-b", "<b>" * 3 + "bold"),
         ("stray-end-tags", "</b></i></table></div>\n" * 500),
         ("zalgo", "a" + "\u0301" * 5000),
         ("bidi", "\u202e" * 2000 + "reversed"),

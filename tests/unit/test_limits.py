@@ -35,6 +35,10 @@ def nested_tables(depth: int) -> str:
     return HEAD + "<table><tr><td>" * depth + "x" + "</td></tr></table>" * depth + "\n"
 
 
+def table_columns(count: int) -> str:
+    return HEAD + "<table><tr>" + "<td>w</td>" * count + "</tr></table>\n"
+
+
 def headings(count: int) -> str:
     return "".join(f"## Heading {i}\n\nText.\n\n" for i in range(count))
 
@@ -70,6 +74,7 @@ CASES = [
     (nested_brackets, L.max_nesting, f"brackets [ ] nested more than {L.max_nesting} deep"),
     (nested_html, L.max_nesting, f"HTML blocks are nested more than {L.max_nesting} deep"),
     (nested_tables, L.max_table_nesting, "tables are nested more than 4 deep"),
+    (table_columns, L.max_table_columns, "a table row has more than 10 cells"),
     (headings, L.max_headings, "more than 250 headings"),
     (list_items, L.max_blocks, "more than 2,500 paragraphs, list items"),
     (line, L.max_line_chars, "line 3 is 10,001 characters long; a line may be at most 10,000"),

@@ -82,6 +82,21 @@ def test_a_picture_file_that_is_not_safe_to_show_is_not_loaded(tmp_path, make, w
     assert "[Image not shown: Bad (" in text and why in text
 
 
+@pytest.mark.parametrize(
+    ("size", "markup", "shown"),
+    [
+        ((300, 200), "![p](p.png)", (300, 200)),
+        ((2000, 1000), "![p](p.png)", (560, 280)),
+        ((1000, 3000), "![p](p.png)", (213, 640)),
+        ((400, 200), '<img src="p.png" width="100">', (100, 50)),
+        ((400, 200), '<img src="p.png" width="4000" height="4000">', (560, 560)),
+    ],
+)
+def test_a_picture_is_shown_no_larger_than_a_printed_page_holds(tmp_path, size, markup, shown):
+    leaflet = write(tmp_path, markup, **{"p.png": png(*size)})
+    assert f'width="{shown[0]}" height="{shown[1]}"' in leaflet.html
+
+
 def test_pictures_together_are_limited(tmp_path):
     pictures = {f"p{i}.png": png(3000, 3000, i) for i in range(2)}
     text = shown_text(write(tmp_path, "![One](p0.png) ![Two](p1.png)", **pictures))
