@@ -63,6 +63,8 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
+_TABLE_CELLS = frozenset({"td", "th", "caption"})
 #: Attributes kept on every kept element.
 _COMMON_ATTRIBUTES = frozenset({"id", "class", "lang", "title"})
 #: Further attributes kept on some elements (numbers are checked separately).
@@ -169,6 +171,7 @@ class _Rewriter(HTMLParser):
         self.pixels = 0
         self.depth = {"block": 0, "table": 0, "inline": 0}
         self.cells: list[int] = []  # cells so far in each open table row
+        self.tables: list[str] = []  # open table elements, innermost last
 
     # -- elements ----------------------------------------------------------------------------
 
@@ -196,6 +199,10 @@ class _Rewriter(HTMLParser):
                     f"it has more than {number(self.limits.max_headings)} headings; "
                     f"a leaflet may have at most {number(self.limits.max_headings)}"
                 )
+        if tag in _TABLE_PARTS:
+            self._start_table_part(tag)
+        elif tag == "img" or tag in _KEPT:
+            self._into_cell()
         if tag == "img":
             self.out.append(self._picture(dict(attrs)))
             return
@@ -211,6 +218,8 @@ class _Rewriter(HTMLParser):
             self._nest(tag, +1)
             if tag == "tr":
                 self.cells.append(0)
+            if tag in _TABLE_PARTS:
+                self.tables.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -230,6 +239,8 @@ class _Rewriter(HTMLParser):
             self._nest(entry.tag, -1)
             if entry.tag == "tr":
                 self.cells.pop()
+            if entry.tag in _TABLE_PARTS:
+                self.tables.pop()
             if entry.shown:
                 self.out.append(f"</{entry.tag}>")
             if entry.tag == tag:
@@ -288,19 +299,51 @@ class _Rewriter(HTMLParser):
 
     # -- text --------------------------------------------------------------------------------
 
+    def _close_table_parts(self, tags: frozenset[str]) -> None:
+        while self.tables and self.tables[-1] in tags:
+            self.handle_endtag(self.tables[-1])
+
+    def _start_table_part(self, tag: str) -> None:
+        """Close what a new row, cell or row group ends, as HTML does (``<td>a<td>b``)."""
+        if tag == "table":
+            self._into_cell()  # a table inside a table belongs in a cell
+        elif tag in ("td", "th"):
+            self._close_table_parts(_TABLE_CELLS)
+            if self.tables and self.tables[-1] != "tr":
+                self.handle_starttag("tr", [])
+        elif tag == "tr":
+            self._close_table_parts(_TABLE_CELLS | {"tr"})
+        elif tag != "caption":  # thead, tbody, tfoot
+            self._close_table_parts(_TABLE_CELLS | {"tr", "thead", "tbody", "tfoot"})
+
+    def _into_cell(self) -> None:
+        """Open a row and a cell for text put in a table outside its cells.
+
+        Qt drops such text, so without this words before a table's first cell would be lost.
+        """
+        if not self.tables or self.tables[-1] in _TABLE_CELLS:
+            return
+        if self.tables[-1] != "tr":
+            self.handle_starttag("tr", [])
+        self.handle_starttag("td", [])
+
     def handle_data(self, data: str) -> None:
         if self.hidden:
             return
+        if self.tables and not data.isspace():
+            self._into_cell()
         if self.open_count["pre"]:
             self._count_block(data.count("\n"))
         self.out.append(html.escape(data, quote=False))
 
     def handle_entityref(self, name: str) -> None:
         if not self.hidden:
+            self._into_cell()
             self.out.append(html.escape(html.unescape(f"&{name};"), quote=False))
 
     def handle_charref(self, name: str) -> None:
         if not self.hidden:
+            self._into_cell()
             self.out.append(html.escape(html.unescape(f"&#{name};"), quote=False))
 
     # Comments, declarations and processing instructions are never shown: they are dropped.

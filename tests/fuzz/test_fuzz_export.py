@@ -10,11 +10,13 @@ from __future__ import annotations
 import random
 import re
 import sys
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from clirunner import run_kyphoreader
-from conftest import CASES, EXPORT_SECONDS, SEED, all_text, case_id, deadline
+from fuzzing import CASES, EXPORT_SECONDS, SEED, all_text, case_id, deadline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "print"))
 from pdfpages import body_text, read_pdf  # noqa: E402
@@ -38,12 +40,40 @@ def print_size(case) -> int:
 
 
 def letters(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum())
+    """The letters and digits of ``text`` that the fonts here can draw (Latin, Greek, Cyrillic),
+    decomposed: "ﬁ" is "fi" and "é" is "e" plus a mark (which is left out)."""
+    return "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", text)
+        if ch.isalnum() and (ch.isascii() or unicodedata.name(ch, "").startswith(_DRAWN))
+    )
+
+
+_DRAWN = ("LATIN", "GREEK", "CYRILLIC", "DIGIT")
+
+
+def reorders(text: str) -> bool:
+    """Whether ``text`` has what makes a PDF's text come back in another order: right-to-left
+    letters or overrides (drawn reversed), or marks stacked on a letter (read as lines above)."""
+    return any(
+        unicodedata.combining(ch) or unicodedata.bidirectional(ch) in _REORDERING for ch in text
+    )
+
+
+_REORDERING = {"R", "AL", "RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
 
 
 def missing_words(leaflet_text: str, pdf_text: str) -> list[str]:
-    """Words of the leaflet not found in the PDF in order (line breaks inside a word allowed)."""
+    """Words of the leaflet not found in the PDF in order (line breaks inside a word allowed).
+
+    Where the order cannot be read back (see ``reorders``), every letter must still be there
+    as often as in the leaflet.
+    """
     haystack = letters(pdf_text)
+    if reorders(leaflet_text):
+        have = Counter(haystack)
+        need = Counter(letters(leaflet_text))
+        return [f"{ch!r} x {count - have[ch]}" for ch, count in need.items() if have[ch] < count]
     missing, position = [], 0
     for word in re.findall(r"\S+", leaflet_text):
         needle = letters(word)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CASES, SEED, case_id, check_error, check_shown, load_case
+from fuzzing import CASES, SEED, case_id, check_error, check_shown, load_case
 
 
 def test_the_run_has_enough_cases():

@@ -14,6 +14,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument, QTextImageFormat
 
 from kyphoreader.core.leaflet import load_leaflet
+from kyphoreader.core.safehtml import make_safe
 from kyphoreader.printing.options import PrintOptions
 from kyphoreader.reading.view import ReaderView
 
@@ -109,3 +110,18 @@ def test_the_printed_copy_has_the_picture_and_loads_no_file(qapp, hostile_leafle
         pictures = [image for page in document for image in page.get_images()]
     assert len(pictures) == 1
     assert text.count("[Image not shown:") == 4 and "After the pictures." in text
+
+
+@pytest.mark.parametrize(
+    ("markup", "cells"),
+    [
+        ("<table>Before<tr><td>In</td></tr></table>", ["Before", "In"]),
+        ("<table><tr>Row<td>In</td></tr></table>", ["Row", "In"]),
+        ("<table><tr><td>a<td>b<tr><td>c</table>", ["a", "b", "c"]),
+    ],
+)
+def test_words_in_a_table_outside_its_cells_get_a_cell_so_qt_shows_them(qapp, markup, cells):
+    safe = make_safe(markup, None)
+    document = QTextDocument()
+    document.setHtml(safe.html)
+    assert document.toPlainText().split() == cells
