@@ -49,6 +49,20 @@ def letters(text: str, form: str = "NFD") -> str:
     return "".join(ch for ch in unicodedata.normalize(form, text) if ch.isascii() and ch.isalnum())
 
 
+def other_script(word: str) -> bool:
+    """Whether ``word`` has a letter or mark of a script other than Latin, Greek or Cyrillic.
+
+    Qt here may not shape such scripts (no OpenType support for them), and then the PDF does
+    not give back the text of the whole run, the word's Latin letters included.
+    """
+    return any(
+        not ch.isascii()
+        and unicodedata.category(ch)[0] in "LM"
+        and not unicodedata.name(ch, "").startswith(("LATIN", "GREEK", "CYRILLIC", "COMBINING"))
+        for ch in word
+    )
+
+
 def reorders(text: str) -> bool:
     """Whether ``text`` has what makes a PDF's text come back in another order: right-to-left
     letters or overrides (drawn reversed), or marks stacked on a letter (read as lines above)."""
@@ -67,12 +81,13 @@ def missing_words(leaflet_text: str, pdf_text: str) -> list[str]:
     as often as in the leaflet.
     """
     haystack = letters(pdf_text, "NFKD")
+    words = [word for word in re.findall(r"\S+", leaflet_text) if not other_script(word)]
     if reorders(leaflet_text):
         have = Counter(haystack)
-        need = Counter(letters(leaflet_text))
+        need = Counter(letters(" ".join(words)))
         return [f"{ch!r} x {count - have[ch]}" for ch, count in need.items() if have[ch] < count]
     missing, position = [], 0
-    for word in re.findall(r"\S+", leaflet_text):
+    for word in words:
         needle = letters(word)
         if not needle:
             continue

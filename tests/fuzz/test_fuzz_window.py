@@ -68,6 +68,9 @@ def window(qtbot, tmp_path):
     return win
 
 
+# Qt says once per script that it cannot shape it (a missing font feature on this machine,
+# not a fault of the reader, which logs it); the text itself is still shown.
+@pytest.mark.qt_log_ignore("OpenType support missing for")
 @pytest.mark.parametrize("case", SAMPLE, ids=case_id)
 def test_window_shows_or_refuses_and_searches(case, case_folder, window, qtbot, qapp):
     path = case.build(case_folder)
