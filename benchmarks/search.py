@@ -31,6 +31,7 @@ from PySide6.QtGui import QTextDocument  # noqa: E402
 from kyphoreader.app.mainwindow import MainWindow  # noqa: E402
 from kyphoreader.app.startup import create_application  # noqa: E402
 from kyphoreader.core.leaflet import Leaflet, load_leaflet, parse_leaflet  # noqa: E402
+from kyphoreader.core.limits import SIZE_UNLIMITED  # noqa: E402
 from kyphoreader.paths import default_leaflet_path  # noqa: E402
 from kyphoreader.search.index import SearchIndex  # noqa: E402
 from kyphoreader.search.synonyms import load_synonyms_for  # noqa: E402
@@ -61,7 +62,8 @@ def synthetic_leaflet(copies: int) -> Leaflet:
                 "## What this", f"## Part {number + 1}: What this", 1
             )
         )
-    leaflet = parse_leaflet("\n\n".join(parts), source_name=str(default_leaflet_path()))
+    # Far past the size limits a leaflet must keep: search is measured well beyond them.
+    leaflet = parse_leaflet("\n\n".join(parts), str(default_leaflet_path()), limits=SIZE_UNLIMITED)
     return leaflet
 
 

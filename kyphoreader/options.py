@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, __version__
 from kyphoreader.core.clinic import ClinicConfig, load_clinic_config
+from kyphoreader.core.files import size_text
 from kyphoreader.core.leaflet import MAX_LEAFLET_BYTES
 from kyphoreader.paths import default_leaflet_path
 from kyphoreader.printing.options import (
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_DISPLAY_NAME}: a large-print, offline reader for patient leaflets.",
         epilog=(
             "Without LEAFLET the bundled kyphoplasty leaflet opens. A leaflet is a UTF-8 "
-            f"Markdown file of at most {MAX_LEAFLET_BYTES // (1024 * 1024)} MB; see the README "
+            f"Markdown file of at most {size_text(MAX_LEAFLET_BYTES)}; see the README "
             "for its format."
         ),
     )

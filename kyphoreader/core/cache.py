@@ -3,8 +3,10 @@
 Parsing (and importing python-markdown) is most of the reader's own start-up time. An entry
 is found by a checksum of the leaflet's text and the reader's version, and used only if the
 text it was made from is exactly the text being loaded, so an edited leaflet or a new reader
-always parses afresh. A missing, damaged or unwritable cache is never an error: the leaflet
-is simply parsed again.
+always parses afresh. A leaflet whose HTML depends on other files in its folder (pictures,
+linked files) is never cached, since those files can change without the text changing. A
+missing, damaged, oversized or unwritable cache is never an error: the leaflet is simply
+parsed again.
 """
 
 from __future__ import annotations
@@ -17,17 +19,22 @@ import zlib
 from pathlib import Path
 
 from kyphoreader import __version__
+from kyphoreader.core.files import FileRefusedError, read_regular_file
 from kyphoreader.core.leaflet import (
     PARSER_VERSION,
     Leaflet,
+    leaflet_folder,
     leaflet_from_dict,
     leaflet_to_dict,
     parse_leaflet,
     read_leaflet_text,
 )
+from kyphoreader.core.limits import LIMITS
 
-#: Bump when the shape of a cached leaflet changes.
-CACHE_FORMAT = 2
+#: Bump when the shape of a cached leaflet or the HTML made from a leaflet changes.
+CACHE_FORMAT = 3
+#: Largest cache entry read: the text, its HTML and its sections' text, with room to spare.
+MAX_ENTRY_BYTES = 32 * LIMITS.max_bytes
 
 
 def default_cache_dir() -> Path:
@@ -85,20 +92,31 @@ def load_leaflet_cached(path: str | Path, cache_dir: Path | None) -> Leaflet:
     """
     text = read_leaflet_text(path)
     name = str(path)
+    folder = leaflet_folder(path)
     if cache_dir is None:
-        return parse_leaflet(text, source_name=name)
+        return parse_leaflet(text, name, folder)
     entry = cache_dir / f"{cache_key(text)}.json"
     try:
-        stored = json.loads(entry.read_text(encoding="utf-8"))
-        if stored["source_text"] == text:
+        stored = json.loads(read_regular_file(entry, MAX_ENTRY_BYTES).decode("utf-8"))
+        if stored["source_text"] == text and not stored["leaflet"]["local_files"]:
             leaflet = leaflet_from_dict(stored["leaflet"])
             leaflet.source_name = name
             return leaflet
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # not cached yet, or the entry is damaged: parse again below
-    leaflet = parse_leaflet(text, source_name=name)
-    stored = {"source_text": text, "leaflet": leaflet_to_dict(leaflet)}
-    _write_atomically(entry, json.dumps(stored, ensure_ascii=False))
+    except (
+        OSError,
+        FileRefusedError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+        MemoryError,
+    ):
+        pass  # not cached yet, or the entry is damaged, huge or not a file: parse again below
+    leaflet = parse_leaflet(text, name, folder)
+    if not leaflet.local_files:
+        stored = {"source_text": text, "leaflet": leaflet_to_dict(leaflet)}
+        _write_atomically(entry, json.dumps(stored, ensure_ascii=False))
     return leaflet
 
 

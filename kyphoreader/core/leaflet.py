@@ -14,12 +14,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from kyphoreader.core.files import FileRefusedError, read_regular_file
+from kyphoreader.core.limits import LIMITS, LimitExceededError, Limits, check_source, number
+from kyphoreader.core.safehtml import make_safe
+
 #: Bump when the parser's output changes, so cached leaflets are parsed again.
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 
 #: Largest leaflet file accepted, in bytes. A leaflet is a few pages of text (the bundled one is
-#: about 10 KB); anything far bigger is almost certainly the wrong file.
-MAX_LEAFLET_BYTES = 2 * 1024 * 1024
+#: about 8 KB); the other limits are in ``core/limits.py``.
+MAX_LEAFLET_BYTES = LIMITS.max_bytes
 
 #: Front-matter keys the reader knows; other keys are kept in ``LeafletMeta.extra``.
 META_KEYS = (
@@ -98,12 +102,17 @@ class Section:
 
 @dataclass
 class Leaflet:
-    """A loaded leaflet: metadata, the body as HTML, and its sections as a tree."""
+    """A loaded leaflet: metadata, the body as HTML, and its sections as a tree.
+
+    ``local_files`` are the files in the leaflet's folder its HTML depends on (pictures it
+    embeds or could not show, files it links to): a leaflet with any is never cached.
+    """
 
     meta: LeafletMeta
     html: str
     sections: list[Section]
     source_name: str = ""
+    local_files: list[str] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -190,18 +199,41 @@ def _build_tree(flat: list[Section]) -> list[Section]:
     return roots
 
 
-def parse_leaflet(text: str, source_name: str = "<leaflet>") -> Leaflet:
-    """Turn leaflet Markdown into a Leaflet.
+def parse_leaflet(
+    text: str,
+    source_name: str = "<leaflet>",
+    folder: Path | None = None,
+    limits: Limits = LIMITS,
+) -> Leaflet:
+    """Turn leaflet Markdown into a Leaflet whose HTML is safe to give to Qt.
 
     Args:
         text: the whole file, front matter first.
         source_name: shown in error messages (usually the file path).
+        folder: the leaflet's folder: pictures and linked files must be inside it. None for
+            text that is not from a file (then no file is used).
+        limits: the limits the leaflet must keep.
 
     Raises:
-        LeafletError: if the text is empty or has no headings.
+        LeafletError: if the text is empty, has no headings, or goes beyond a limit.
     """
     if not text.strip():
         raise LeafletError(f"{source_name}: the file is empty")
+    try:
+        return _parse(text, source_name, folder, limits)
+    except LimitExceededError as error:
+        raise LeafletError(f"{source_name}: {error}") from None
+    except (RecursionError, MemoryError):
+        # The checks before parsing are meant to make this impossible; if a file still gets
+        # here, it is refused like any other file beyond the limits, never with a traceback.
+        raise LeafletError(
+            f"{source_name}: the file is too large or too deeply nested to read; see the "
+            "limits for leaflets in the README"
+        ) from None
+
+
+def _parse(text: str, source_name: str, folder: Path | None, limits: Limits) -> Leaflet:
+    check_source(text, limits)
     # Imported here, not at the top: importing python-markdown costs tens of milliseconds of
     # start-up, which a cached leaflet (see core/cache.py) never needs to pay.
     import markdown
@@ -209,12 +241,16 @@ def parse_leaflet(text: str, source_name: str = "<leaflet>") -> Leaflet:
     from markdown.extensions.meta import MetaExtension
     from markdown.extensions.toc import TocExtension
 
-    # A fresh converter per leaflet: toc and meta keep state between conversions.
+    # A fresh converter per leaflet: toc and meta keep state between conversions. The [TOC]
+    # marker is turned off: each one would copy the whole table of contents into the text.
     converter = markdown.Markdown(
-        extensions=[MetaExtension(), TocExtension(permalink=False), AttrListExtension()],
+        extensions=[MetaExtension(), TocExtension(permalink=False, marker=""), AttrListExtension()],
         output_format="html",
     )
-    body_html = converter.convert(text)
+    markup = converter.convert(text)
+    _check_meta(converter.Meta, limits)  # type: ignore[attr-defined]
+    safe = make_safe(markup, folder, limits)
+    body_html = safe.html
     tokens = list(_flatten_tokens(converter.toc_tokens))  # type: ignore[attr-defined]
     pieces = _split_sections(body_html)
     if not tokens or not pieces:
@@ -226,44 +262,68 @@ def parse_leaflet(text: str, source_name: str = "<leaflet>") -> Leaflet:
     flat = []
     for level, section_id, piece in pieces:
         heading_end = piece.find(f"</h{level}>") + len(f"</h{level}>")
+        heading = names.get(section_id) or html_to_text(piece[:heading_end])
+        if len(heading) > limits.max_heading_chars:
+            raise LimitExceededError(
+                f"the heading starting {heading[:40]!r} is {number(len(heading))} characters "
+                f"long; a heading may be at most {number(limits.max_heading_chars)} characters"
+            )
         flat.append(
             Section(
                 id=section_id,
-                heading=names.get(section_id) or html_to_text(piece[:heading_end]),
+                heading=heading,
                 level=level,
                 html=piece,
                 text=html_to_text(piece[heading_end:]),
             )
         )
     meta = _meta_from(converter.Meta, fallback_title=flat[0].heading)  # type: ignore[attr-defined]
-    return Leaflet(meta=meta, html=body_html, sections=_build_tree(flat), source_name=source_name)
+    if len(meta.title) > limits.max_title_chars:
+        raise LimitExceededError(
+            f"the title is {number(len(meta.title))} characters long; a title may be at most "
+            f"{number(limits.max_title_chars)} characters (it is printed on every page)"
+        )
+    return Leaflet(
+        meta=meta,
+        html=body_html,
+        sections=_build_tree(flat),
+        source_name=source_name,
+        local_files=safe.local_files,
+    )
 
 
-def read_leaflet_text(path: str | Path) -> str:
+def _check_meta(raw: dict[str, list[str]], limits: Limits) -> None:
+    """Check the front matter python-markdown read against its limits."""
+    if len(raw) > limits.max_meta_keys:
+        raise LimitExceededError(
+            f"the front matter has {len(raw)} keys; at most {limits.max_meta_keys} are allowed"
+        )
+    for key, parts in raw.items():
+        length = len(" ".join(part.strip() for part in parts).strip())
+        if length > limits.max_meta_chars:
+            raise LimitExceededError(
+                f"the front-matter value {key!r} is {number(length)} characters long; at "
+                f"most {number(limits.max_meta_chars)} characters are allowed"
+            )
+
+
+def read_leaflet_text(path: str | Path, limits: Limits = LIMITS) -> str:
     """Read a leaflet file as text, refusing anything that cannot be a leaflet.
+
+    Only an ordinary file (or a link to one) is read, never a pipe or a device, and never more
+    than the size limit, so no file can make the reader wait or fill its memory.
 
     Raises:
         LeafletError: with a message that names the file and the problem (missing, a folder,
-            unreadable, too large, or not UTF-8 text).
+            a pipe or device, unreadable, too large, or not UTF-8 text).
     """
-    path = Path(path)
     name = str(path)
     try:
-        if path.is_dir():
-            raise LeafletError(f"{name}: this is a folder, not a leaflet file")
-        size = path.stat().st_size
-        if size > MAX_LEAFLET_BYTES:
-            raise LeafletError(
-                f"{name}: the file is too large ({size / 1024 / 1024:.1f} MB); "
-                f"a leaflet may be at most {MAX_LEAFLET_BYTES // (1024 * 1024)} MB"
-            )
-        data = path.read_bytes()
+        data = read_regular_file(path, limits.max_bytes)
     except FileNotFoundError:
         raise LeafletError(f"{name}: no such file") from None
-    except PermissionError:
-        raise LeafletError(f"{name}: the file cannot be read (permission denied)") from None
-    except OSError as error:
-        raise LeafletError(f"{name}: the file cannot be read ({error.strerror or error})") from None
+    except FileRefusedError as error:
+        raise LeafletError(f"{name}: {error}") from None
     if b"\x00" in data:
         raise LeafletError(f"{name}: this is not a text file (it contains binary data)")
     try:
@@ -276,14 +336,19 @@ def read_leaflet_text(path: str | Path) -> str:
     return text
 
 
-def load_leaflet(path: str | Path) -> Leaflet:
+def leaflet_folder(path: str | Path) -> Path:
+    """The folder a leaflet file is in: its pictures and linked files must be inside it."""
+    return Path(path).absolute().parent
+
+
+def load_leaflet(path: str | Path, limits: Limits = LIMITS) -> Leaflet:
     """Read and parse a leaflet file.
 
     Raises:
         LeafletError: with a message that names the file and the problem (missing, a folder,
-            unreadable, too large, not UTF-8 text, empty, or without headings).
+            unreadable, not UTF-8 text, empty, without headings, or beyond a limit).
     """
-    return parse_leaflet(read_leaflet_text(path), source_name=str(path))
+    return parse_leaflet(read_leaflet_text(path, limits), str(path), leaflet_folder(path), limits)
 
 
 def leaflet_to_dict(leaflet: Leaflet) -> dict[str, Any]:
@@ -315,4 +380,5 @@ def leaflet_from_dict(data: dict[str, Any]) -> Leaflet:
         html=str(data["html"]),
         sections=[section(raw) for raw in data["sections"]],
         source_name=str(data["source_name"]),
+        local_files=[str(name) for name in data["local_files"]],
     )

@@ -19,6 +19,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from kyphoreader.core.files import FileRefusedError, read_regular_file
 from kyphoreader.core.leaflet import Section
 from kyphoreader.core.text import Token, fold_text, tokenize
 
@@ -379,28 +380,18 @@ def load_glossary(path: str | Path) -> Glossary:
     """Read and parse a glossary file.
 
     Raises:
-        GlossaryError: one line naming the file and the problem (missing, a folder,
-            unreadable, too large, not UTF-8 text, or not a valid glossary).
+        GlossaryError: one line naming the file and the problem (missing, a folder, a pipe
+            or device, unreadable, too large, not UTF-8 text, or not a valid glossary).
     """
     path = Path(path)
     name = str(path)
     try:
-        if path.is_dir():
-            raise GlossaryError(f"{name}: this is a folder, not a glossary file")
-        size = path.stat().st_size
-        if size > MAX_GLOSSARY_BYTES:
-            raise GlossaryError(
-                f"{name}: the file is too large ({size // 1024} KB); "
-                f"a glossary may be at most {MAX_GLOSSARY_BYTES // 1024} KB"
-            )
-        data = path.read_bytes()
+        # Only an ordinary file, never a pipe (which would make the reader wait) or a device.
+        data = read_regular_file(path, MAX_GLOSSARY_BYTES)
     except FileNotFoundError:
         raise GlossaryError(f"{name}: no such file") from None
-    except PermissionError:
-        raise GlossaryError(f"{name}: the file cannot be read (permission denied)") from None
-    except OSError as error:
-        reason = error.strerror or error
-        raise GlossaryError(f"{name}: the file cannot be read ({reason})") from None
+    except FileRefusedError as error:
+        raise GlossaryError(f"{name}: {error}") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

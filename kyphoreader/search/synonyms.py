@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kyphoreader.core.files import FileRefusedError, read_regular_file
+
 #: File name of the synonym list inside a leaflet's folder.
 SYNONYMS_FILE = "synonyms.txt"
+#: Largest synonym list read (the bundled one is about 1 KB).
+MAX_SYNONYMS_BYTES = 256 * 1024
 
 
 class SynonymError(Exception):
@@ -52,9 +56,10 @@ def load_synonyms_for(leaflet_path: str | Path) -> dict[str, list[str]]:
     """
     path = Path(leaflet_path).with_name(SYNONYMS_FILE)
     try:
-        text = path.read_text(encoding="utf-8")
+        # Never a pipe or a device, and never more than a lay-word list can be.
+        text = read_regular_file(path, MAX_SYNONYMS_BYTES).decode("utf-8")
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError) as error:
+    except (FileRefusedError, UnicodeDecodeError) as error:
         raise SynonymError(f"{path}: cannot be read ({error})") from None
     return parse_synonyms(text, str(path))

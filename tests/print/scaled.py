@@ -21,3 +21,16 @@ def write_scaled_leaflet(folder: Path, times: int) -> Path:
     path = folder / f"leaflet-x{times}.md"
     path.write_text(scaled_leaflet_text(times), encoding="utf-8")
     return path
+
+
+def largest_allowed_times() -> int:
+    """The most copies of the bundled body a leaflet may hold within the limits."""
+    from kyphoreader.core.leaflet import LeafletError, parse_leaflet
+
+    times = 1
+    while True:
+        try:
+            parse_leaflet(scaled_leaflet_text(times + 1), "scaled.md")
+        except LeafletError:
+            return times
+        times += 1

@@ -8,12 +8,16 @@ without a text map, so its PDF cannot be read back as text. The test therefore c
 the printed PDF has the same pages as the exported PDF, whose text is checked word for word
 (tests/print/test_pdf_export.py): same page count and size, and on every page the same lines
 of text in the same places.
+
+cups-pdf writes as the job's user into its configured ``Out`` folder (/etc/cups/cups-pdf.conf;
+``${HOME}`` there is that account's home folder, not this process's $HOME), or into
+``AnonDirName`` for an unknown user; the test looks there and deletes what it printed.
 """
 
 from __future__ import annotations
 
 import os
-import re
+import pwd
 import time
 from pathlib import Path
 
@@ -34,42 +38,87 @@ def cups_pdf_printer():
     return None
 
 
-def cups_pdf_output_dir() -> Path:
-    folder = "${HOME}/PDF"
-    if CUPS_PDF_CONF.exists():
-        found = re.search(r"^Out\s+(\S+)", CUPS_PDF_CONF.read_text(), re.MULTILINE)
-        if found:
-            folder = found.group(1)
-    return Path(folder.replace("${HOME}", os.path.expanduser("~")))
+def cups_pdf_settings() -> dict[str, str]:
+    """The settings in cups-pdf's configuration file (keys and values; comments skipped)."""
+    settings = {}
+    if CUPS_PDF_CONF.is_file():
+        for line in CUPS_PDF_CONF.read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.strip().split(None, 1)
+            if parts and not parts[0].startswith("#"):
+                settings[parts[0]] = parts[1].strip() if len(parts) > 1 else ""
+    return settings
+
+
+def job_user() -> str:
+    """The user CUPS records for our print jobs: $CUPS_USER, else this process's account."""
+    return os.environ.get("CUPS_USER") or pwd.getpwuid(os.getuid()).pw_name
+
+
+def cups_pdf_output_dirs(user: str) -> list[Path]:
+    """Where cups-pdf writes a job of ``user``: its ``Out`` folder for a local account (with
+    ${HOME} that account's home folder, whatever $HOME says here), else ``AnonDirName``."""
+    settings = cups_pdf_settings()
+    anonymous = Path(settings.get("AnonDirName", "/var/spool/cups-pdf/ANONYMOUS"))
+    try:
+        account = pwd.getpwnam(user)
+    except KeyError:
+        return [anonymous]
+    out = settings.get("Out", "/var/spool/cups-pdf/${USER}")
+    out = out.replace("${HOME}", account.pw_dir).replace("${USER}", user)
+    return [Path(out), anonymous]
+
+
+def printed_since(folders: list[Path], started: float) -> list[Path]:
+    """PDFs in ``folders`` written since ``started`` (cups-pdf reuses names: look at times)."""
+    found = []
+    for folder in folders:
+        if folder.is_dir():
+            found += [p for p in folder.glob("*.pdf") if p.stat().st_mtime >= started - 1]
+    return sorted(found, key=lambda p: p.stat().st_mtime)
 
 
 @pytest.mark.gui
 def test_print_action_code_prints_through_cups(qapp, bundled_leaflet, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from kyphoreader.printing.output import export_pdf, print_leaflet
+    from kyphoreader.printing.output import print_leaflet
 
     info = cups_pdf_printer()
     if info is None:
         pytest.skip("no CUPS cups-pdf printer here (.ci/run sets one up with cups-pdf)")
-    output = cups_pdf_output_dir()
-    before = set(output.glob("*.pdf")) if output.exists() else set()
+    folders = cups_pdf_output_dirs(job_user())
+    existed = [folder.exists() for folder in folders]
+    started = time.time()
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     assert printer.outputFormat() == QPrinter.OutputFormat.NativeFormat  # the real print path
     pages = print_leaflet(bundled_leaflet, PrintOptions(18, "A4"), printer)
     assert pages > 5
-    deadline = time.monotonic() + 90
     new: list[Path] = []
-    while time.monotonic() < deadline:
-        new = sorted(set(output.glob("*.pdf")) - before) if output.exists() else []
-        if new and new[-1].stat().st_size > 0:
-            time.sleep(1)  # let cups-pdf finish writing
-            break
-        time.sleep(0.5)
-    assert new, f"cups-pdf wrote nothing into {output} within 90 s"
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            new = printed_since(folders, started)
+            if new and new[-1].stat().st_size > 0:
+                time.sleep(1)  # let cups-pdf finish writing
+                new = printed_since(folders, started)
+                break
+            time.sleep(0.5)
+        assert new, f"cups-pdf wrote nothing into {' or '.join(map(str, folders))} within 90 s"
+        _compare_with_export(new[-1], bundled_leaflet, pages, tmp_path)
+    finally:  # leave nothing behind in the account's folders
+        for path in new:
+            path.unlink(missing_ok=True)
+        for folder, was_there in zip(folders, existed, strict=True):
+            if not was_there and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def _compare_with_export(printed_path: Path, leaflet, pages: int, tmp_path: Path) -> None:
+    from kyphoreader.printing.output import export_pdf
+
     reference = tmp_path / "reference.pdf"
-    export_pdf(bundled_leaflet, PrintOptions(18, "A4"), reference)
-    with pymupdf.open(new[-1]) as printed, pymupdf.open(reference) as expected:
+    export_pdf(leaflet, PrintOptions(18, "A4"), reference)
+    with pymupdf.open(printed_path) as printed, pymupdf.open(reference) as expected:
         assert printed.page_count == expected.page_count == pages
         for number in range(pages):
             assert printed[number].rect == expected[number].rect

@@ -1,7 +1,9 @@
 """Issue 19 and 17: long leaflets print complete or are refused; pagination never fails.
 
-The 50- and 100-times leaflets are exported through the command line, as a clinic would, and
-read back: every part heading in order, the closing page present, no overlapping text.
+The longest leaflet the limits allow (the bundled body repeated) is exported through the
+command line, as a clinic would, and read back: every part heading in order, the closing page
+present, no overlapping text. The 50- and 100-times leaflets are past the limits and refused
+in one line; the pagination itself is still tested far past the limits (``SIZE_UNLIMITED``).
 """
 
 from __future__ import annotations
@@ -9,17 +11,18 @@ from __future__ import annotations
 import pytest
 from clirunner import run_kyphoreader
 from pdfpages import read_pdf, squash
-from scaled import write_scaled_leaflet
+from scaled import largest_allowed_times, write_scaled_leaflet
 
 from kyphoreader.core.leaflet import parse_leaflet
+from kyphoreader.core.limits import SIZE_UNLIMITED
 from kyphoreader.printing.options import PrintOptions
 
-TIMES = (50, 100)
+TIMES = (largest_allowed_times(),)
 
 
 @pytest.fixture(scope="session")
 def long_exports(tmp_path_factory):
-    """{times: (command result, pages)} for the 50- and 100-times leaflets at 18 pt on A4."""
+    """{times: (command result, pages)} for the longest allowed leaflet at 18 pt on A4."""
     folder = tmp_path_factory.mktemp("long")
     result = {}
     for times in TIMES:
@@ -53,6 +56,21 @@ def test_a_long_leaflet_prints_complete(long_exports, times):
         lines = sorted(page.body, key=lambda line: line.top)
         for upper, lower in zip(lines, lines[1:], strict=False):
             assert lower.top >= upper.bottom - 1.5, (page.number, upper.text, lower.text)
+
+
+def test_the_longest_allowed_leaflet_is_several_times_the_bundled_one():
+    assert TIMES[0] >= 8
+
+
+@pytest.mark.parametrize("times", [50, 100])
+def test_a_leaflet_past_the_limits_is_refused_in_one_line(tmp_path, times):
+    leaflet = write_scaled_leaflet(tmp_path, times)
+    done = run_kyphoreader("--export-pdf", "x.pdf", str(leaflet), cwd=tmp_path, display=False)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith(f"kyphoreader: error: {leaflet}: the file is too large (")
+    assert "at most 64 KB" in done.stderr
+    assert list(tmp_path.glob("*.pdf")) == []
 
 
 @pytest.mark.parametrize("times", TIMES)
@@ -113,7 +131,8 @@ def test_a_failed_layout_check_writes_nothing_and_exits_2(qapp, tmp_path, monkey
 def _check(text: str, size: float = 18, paper: str = "A4"):
     from kyphoreader.printing.pages import PagedLeaflet, layout_problems
 
-    paged = PagedLeaflet(parse_leaflet(text, "hostile.md"), PrintOptions(size, paper))
+    leaflet = parse_leaflet(text, "hostile.md", limits=SIZE_UNLIMITED)
+    paged = PagedLeaflet(leaflet, PrintOptions(size, paper))
     assert layout_problems(paged) == []
     return paged
 
@@ -152,7 +171,7 @@ def test_every_line_of_a_paragraph_is_drawn_once(qapp, tmp_path):
     from kyphoreader.printing.output import export_pdf
 
     words = [f"w{n}" for n in range(6_000)]
-    leaflet = parse_leaflet("## A\n\n" + " ".join(words) + "\n", "long.md")
+    leaflet = parse_leaflet("## A\n\n" + " ".join(words) + "\n", "long.md", limits=SIZE_UNLIMITED)
     export_pdf(leaflet, PrintOptions(28, "Letter"), tmp_path / "a.pdf")
     text = squash(" ".join(ln.text for page in read_pdf(tmp_path / "a.pdf") for ln in page.body))
     assert squash(" ".join(words)) in text

@@ -424,6 +424,21 @@ def test_an_unreadable_glossary_file_gives_one_clear_line(tmp_path):
         assert "\n" not in str(caught.value) and says in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda p: __import__("os").mkfifo(p), "pipe"),
+        (lambda p: p.symlink_to("/dev/zero"), "device"),
+    ],
+    ids=["pipe", "dev-zero"],
+)
+def test_a_pipe_or_device_as_the_glossary_is_refused_at_once(tmp_path, make, says):
+    path = tmp_path / GLOSSARY_FILE
+    make(path)
+    with pytest.raises(GlossaryError, match=says):
+        load_glossary_for(tmp_path / "leaflet.md")
+
+
 def test_a_broken_glossary_beside_a_leaflet_is_reported_not_ignored(tmp_path):
     (tmp_path / GLOSSARY_FILE).write_text("not toml at all", encoding="utf-8")
     with pytest.raises(GlossaryError, match="not a valid glossary file"):

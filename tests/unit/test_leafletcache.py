@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kyphoreader.core.cache import cache_key, load_leaflet_cached
+from kyphoreader.core.cache import MAX_ENTRY_BYTES, cache_key, load_leaflet_cached
 from kyphoreader.core.leaflet import LeafletError, load_leaflet
 from kyphoreader.paths import default_leaflet_path
 
@@ -76,3 +76,39 @@ def test_the_key_changes_with_the_parser_and_python_markdown(monkeypatch):
     monkeypatch.setattr(cache, "PARSER_VERSION", cache.PARSER_VERSION + 1)
     after_parser = cache.cache_key("## Text\n")
     assert len({before, after_markdown, after_parser}) == 3
+
+
+def test_a_leaflet_with_pictures_is_read_afresh_each_time(tmp_path):
+    """What is shown depends on the picture file too, which can change without the text."""
+    from pngs import png
+
+    leaflet = tmp_path / "l.md"
+    leaflet.write_text("## One\n\n![Spine](spine.png)\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    assert "Image not shown" in load_leaflet_cached(leaflet, cache).sections[0].text
+    (tmp_path / "spine.png").write_bytes(png(10, 10))
+    shown = load_leaflet_cached(leaflet, cache)
+    assert "Image not shown" not in shown.sections[0].text
+    assert "data:image/png" in shown.html
+    assert not cache.exists() or not list(cache.glob("*.json"))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda path: __import__("os").mkfifo(path),
+        lambda path: __import__("os").symlink("/dev/zero", path),
+        lambda path: path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8"),
+        lambda path: path.write_bytes(b" " * (MAX_ENTRY_BYTES + 1)),
+        lambda path: path.mkdir(),
+    ],
+    ids=["pipe", "dev-zero", "deeply-nested-json", "huge", "folder"],
+)
+def test_a_hostile_cache_entry_is_ignored_without_waiting(tmp_path, make):
+    leaflet = tmp_path / "l.md"
+    text = "## One\n\nWords.\n"
+    leaflet.write_text(text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    make(cache / f"{cache_key(text)}.json")
+    assert load_leaflet_cached(leaflet, cache).sections[0].text == "Words."

@@ -23,6 +23,10 @@ CORE_MODULES = [
     "kyphoreader.glossary.terms",
     "kyphoreader.readaloud.script",
     "kyphoreader.readaloud.pace",
+    "kyphoreader.core.files",
+    "kyphoreader.core.limits",
+    "kyphoreader.core.pictures",
+    "kyphoreader.core.safehtml",
 ]
 
 
