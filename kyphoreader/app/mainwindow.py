@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
         self.read_aloud.reset()
         self.read_aloud_controls.hide()
         self.search_session.reset()
+        self.search_bar.field.setText("")  # unlike clear(), also forgets what Ctrl+Z would undo
         self.appearance.reset()
         self.contents_dock.show()
         self.results_dock.hide()
