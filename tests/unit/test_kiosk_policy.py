@@ -325,7 +325,7 @@ def test_on_with_the_flag_or_the_file(tmp_path):
     "text",
     [
         "[kiosk]\nenabled = true\nidle_seconds = \n",  # not TOML
-        "[kiosk]\nenabled = \"true\"\n",  # TOML, but a string: falls back to false
+        '[kiosk]\nenabled = "true"\n',  # TOML, but a string: falls back to false
         "[kiosk]\nenabled = yes\n",
         "kiosk.enabled = true\n[clinic\n",
         "kiosk = { enabled = true, idle_seconds = }\n",
