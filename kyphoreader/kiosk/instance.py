@@ -10,14 +10,15 @@ and a crashed reader never blocks the next one:
 - macOS and other Unix systems: a Unix socket file in the user's runtime or temporary
   folder, removed on exit; one left by a crash answers nobody and is replaced.
 
-The name is keyed by the user (the numeric user id where there is one), so two people's
-readers on one PC do not meet.
+The name is keyed by the user (the numeric user id and runtime folder where there are
+those), so two people's readers on one PC do not meet.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import socket
@@ -32,9 +33,16 @@ _SYNCHRONIZE = 0x00100000
 
 
 def instance_name() -> str:
-    """The name the running waiting-room reader is found by, one per user."""
+    """The name the running waiting-room reader is found by, one per user.
+
+    Where the user has a runtime folder (``XDG_RUNTIME_DIR``, one per user and boot) its
+    name is part of the key too, so a test run with its own runtime folder stays apart.
+    """
     if hasattr(os, "getuid"):
         key = str(os.getuid())
+        runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+        if runtime:
+            key += "-" + hashlib.sha256(runtime.encode("utf-8", "replace")).hexdigest()[:8]
     else:  # Windows
         user = os.environ.get("USERNAME", "") or os.environ.get("USER", "") or "user"
         key = re.sub(r"[^A-Za-z0-9_.-]", "_", user)[:64]

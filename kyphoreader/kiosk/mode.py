@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyphoreader.app.actions import ACTION_SPECS, plain_text
+from kyphoreader.app.actions import ACTION_SPECS, plain_text, toolbar_specs
 from kyphoreader.kiosk.instance import InstanceLock
 from kyphoreader.kiosk.policy import (
     LOCKOUT_SECONDS,
@@ -65,6 +65,7 @@ from kyphoreader.kiosk.policy import (
     screen_dpi,
     warning_text,
 )
+from kyphoreader.kiosk.visitorbar import VisitorBar
 from kyphoreader.reading.typography import reading_font
 
 Logger = Callable[[str], object]
@@ -304,6 +305,8 @@ class _WindowGuard(QObject):
         if event.type() == QEvent.Type.WindowStateChange and isinstance(watched, QWidget):
             if not watched.isFullScreen() and watched.isVisible():
                 QTimer.singleShot(0, self._mode.show_window)
+        elif event.type() == QEvent.Type.Show:
+            QTimer.singleShot(0, self._mode.cover_screen)
         return False
 
 
@@ -363,6 +366,9 @@ class KioskMode(QObject):
 
         self._lock_window()
         self.colours_button = self._build_visitor_toolbar()
+        # New window flags re-polish every widget, which drops the interface font: set it again.
+        for widget in (window.toolbar, window.search_toolbar, *window.findChildren(QDockWidget)):
+            window.appearance.style_widget(widget)
         self._enable_touch_scrolling()
         self._confine_links()
         self._rewire_print()
@@ -407,20 +413,39 @@ class KioskMode(QObject):
         window.installEventFilter(self._guard)
 
     def _build_visitor_toolbar(self) -> QToolButton | None:
-        """The window's toolbar holds the allowed actions already; add a button per choice."""
+        """Big buttons for the action table's toolbar rows this window has, plus the choices.
+
+        They go in a VisitorBar at the front of the window's toolbar, which wraps onto more
+        rows instead of squeezing words; anything else on the toolbar stays after it.
+        """
+        window = self.window
+        toolbar = window.toolbar
+        self.visitor_bar = VisitorBar(toolbar)
+        for spec in toolbar_specs():
+            action = window.actions_by_name.get(spec.name)
+            if action is None:
+                continue
+            toolbar.removeAction(action)
+            self.visitor_bar.add_action(action, spec.name, plain_text(spec.text), spec.tip)
         button = None
         for group in VISITOR_CHOICE_GROUPS:
             specs = [s for s in ACTION_SPECS if s.group == group]
-            if not specs or specs[0].name not in self.window.actions_by_name:
+            if not specs or specs[0].name not in window.actions_by_name:
                 continue
             label = plain_text(specs[0].submenu)
-            button = QToolButton(self.window.toolbar)
+            button = QToolButton()
             button.setObjectName(f"button_{group}")
             button.setText(label)
             button.setAccessibleName(label)
+            button.setAccessibleDescription(f"Change the {label.lower()} of the reader")
             button.setToolTip(f"Change the {label.lower()}")
             button.clicked.connect(lambda _checked=False, g=group: self.next_choice(g))
-            self.window.toolbar.addWidget(button)
+            self.visitor_bar.add_button(button)
+        rest = toolbar.actions()
+        if rest:
+            toolbar.insertWidget(rest[0], self.visitor_bar)
+        else:
+            toolbar.addWidget(self.visitor_bar)
         return button
 
     def next_choice(self, group: str) -> str:
@@ -480,6 +505,8 @@ class KioskMode(QObject):
             for button in toolbar.findChildren(QToolButton):
                 if button.objectName() != "qt_toolbar_ext_button":
                     button.setMinimumSize(self.target, self.target)
+        self.visitor_bar.flow.set_gap(self.gap)
+        self.visitor_bar.updateGeometry()
         bar = window.search_bar
         bar.layout().setSpacing(self.gap)
         bar.field.setMinimumHeight(self.target)
@@ -522,6 +549,14 @@ class KioskMode(QObject):
             return
         self.window.showFullScreen()
         self.window.activateWindow()
+
+    @Slot()
+    def cover_screen(self) -> None:
+        """Fill the screen even where no window manager makes "full screen" mean that."""
+        screen = self.window.screen()
+        if not self.leaving and screen is not None:
+            if self.window.geometry() != screen.geometry():
+                self.window.setGeometry(screen.geometry())
 
     def listen(self, lock: InstanceLock) -> None:
         """Show the reader whenever another start on this PC asks (see ``instance.py``)."""

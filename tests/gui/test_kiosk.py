@@ -114,6 +114,9 @@ def bound_sequences(window) -> list[QKeySequence]:
 
 def test_full_screen_without_frame_or_menu_bar(kiosk):
     window = kiosk.window
+    interface = window.appearance.interface_font_points()
+    for widget in (window.toolbar, window.contents, window.search_bar.field, window.results):
+        assert widget.font().pointSizeF() == interface, widget.objectName()
     assert window.isFullScreen()
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert not window.menuBar().isVisible()
@@ -160,8 +163,11 @@ def test_the_visitor_toolbar_comes_from_the_action_table(kiosk, make_kiosk):
     def buttons(window):
         return [
             b.objectName()
-            for b in window.toolbar.findChildren(QToolButton)
-            if b.isVisible() and b.objectName() != "qt_toolbar_ext_button"
+            for b in window.findChildren(QToolButton)
+            if b.isVisible()
+            and b.objectName().startswith("button_")
+            and b.parent() is not None
+            and b.parentWidget().objectName() == "visitor_bar"
         ]
 
     expected = [
@@ -268,15 +274,23 @@ def test_every_target_is_at_least_16_mm(kiosk, qtbot, text_size):
     assert min(sizes.values()) >= TARGET_MM, sizes
     widths = {t.objectName(): millimetres(t, t.width()) for t in visitor_targets(window)}
     assert min(widths.values()) >= TARGET_MM, widths
-    toolbar = [t for t in visitor_targets(window) if t.parent() is window.toolbar]
-    toolbar.sort(key=lambda b: b.x())
-    gaps = [b.x() - (a.x() + a.width()) for a, b in zip(toolbar, toolbar[1:], strict=False)]
+    toolbar = kiosk.mode.visitor_bar.buttons()
+    gaps = [
+        b.x() - (a.x() + a.width())
+        for a, b in zip(toolbar, toolbar[1:], strict=False)
+        if a.y() == b.y()  # side by side in one row
+    ]
     assert millimetres(window, min(gaps)) >= TARGET_GAP_MM
     rows = window.contents
     heights = [rows.visualItemRect(rows.item_for(i)).height() for i in rows.section_ids()]
     assert millimetres(rows, min(heights)) >= TARGET_MM
-    # Every allowed toolbar action is on the screen, none behind an overflow button.
-    assert all(window.rect().contains(b.geometry()) for b in toolbar)
+    # Every button is on the screen with its whole label: a full row wraps, never squeezes.
+    for button in toolbar:
+        assert button.isVisible(), button.objectName()
+        assert button.width() >= button.sizeHint().width(), button.objectName()
+        place = button.mapTo(window, button.rect().topLeft())
+        assert window.rect().contains(button.rect().translated(place)), button.objectName()
+    assert window.geometry() == window.screen().geometry()
 
 
 def test_dialog_buttons_and_the_warning_are_big(kiosk):
