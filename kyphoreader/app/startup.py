@@ -34,7 +34,7 @@ class _FirstPaintReporter(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             print(f"first-paint {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, lambda: QApplication.exit(0))  # also past a refused close
         return False
 
 
