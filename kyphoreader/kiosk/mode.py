@@ -361,6 +361,7 @@ class KioskMode(QObject):
         self._focus_before: QWidget | None = None
         self._instance: InstanceLock | None = None
         self._notifier: QSocketNotifier | None = None
+        self._follows_screen = False
         self.target = target_pixels(window, TARGET_MM)
         self.gap = target_pixels(window, TARGET_GAP_MM)
 
@@ -552,7 +553,14 @@ class KioskMode(QObject):
 
     @Slot()
     def cover_screen(self) -> None:
-        """Fill the screen even where no window manager makes "full screen" mean that."""
+        """Fill the screen even where no window manager makes "full screen" mean that.
+
+        Also follows the window to another screen: targets are sized for the one it is on.
+        """
+        handle = self.window.windowHandle()
+        if handle is not None and not self._follows_screen:
+            self._follows_screen = True
+            handle.screenChanged.connect(self._size_targets)
         screen = self.window.screen()
         if not self.leaving and screen is not None:
             if self.window.geometry() != screen.geometry():
