@@ -18,13 +18,17 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
-import socket
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import socket
+
+# socket and tempfile are imported where they are used: an ordinary start only looks for a
+# running waiting room, and on Linux that is a read of /proc/net/unix (start-up time).
 
 #: What a second start sends to the running reader.
 SHOW_REQUEST = b"show\n"
@@ -42,11 +46,28 @@ def instance_name() -> str:
         key = str(os.getuid())
         runtime = os.environ.get("XDG_RUNTIME_DIR", "")
         if runtime:
-            key += "-" + hashlib.sha256(runtime.encode("utf-8", "replace")).hexdigest()[:8]
+            key += f"-{_fnv1a(runtime.encode('utf-8', 'replace')):08x}"
     else:  # Windows
         user = os.environ.get("USERNAME", "") or os.environ.get("USER", "") or "user"
         key = re.sub(r"[^A-Za-z0-9_.-]", "_", user)[:64]
     return f"kyphoreader-kiosk-{key}"
+
+
+def _fnv1a(data: bytes) -> int:
+    """A short, stable checksum (32-bit FNV-1a) that needs no import."""
+    value = 0x811C9DC5
+    for byte in data:
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def _abstract_name_listed(name: str) -> bool | None:
+    """Whether Linux lists a socket with this abstract name; None if it cannot tell."""
+    try:
+        with open("/proc/net/unix", encoding="utf-8", errors="replace") as table:
+            return any(line.rstrip().endswith(f" @{name}") for line in table)
+    except OSError:
+        return None
 
 
 def _uses_abstract_socket() -> bool:
@@ -54,6 +75,8 @@ def _uses_abstract_socket() -> bool:
 
 
 def _socket_path(name: str) -> Path:
+    import tempfile
+
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     folder = Path(runtime) if runtime and Path(runtime).is_dir() else Path(tempfile.gettempdir())
     return folder / f"{name}.sock"
@@ -116,15 +139,23 @@ def tell_running(name: str | None = None) -> bool:
     name = name or instance_name()
     if sys.platform.startswith("win"):
         return _windows_mutex_exists(name)
-    if not _uses_abstract_socket() and not _socket_path(name).exists():
+    if _uses_abstract_socket():
+        if _abstract_name_listed(name) is False:
+            return False
+    elif not _socket_path(name).exists():
         return False
+    import socket
+
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
         client.settimeout(2.0)
         try:
             client.connect(_address(name))
-            client.sendall(SHOW_REQUEST)
         except OSError:
             return False
+        # Someone listens: that is the answer. The reader may already have taken the
+        # connection as the request and closed it, so a failed send does not matter.
+        with contextlib.suppress(OSError):
+            client.sendall(SHOW_REQUEST)
     return True
 
 
@@ -138,6 +169,8 @@ def claim(name: str | None = None) -> InstanceLock | None:
     name = name or instance_name()
     if sys.platform.startswith("win"):
         return _claim_windows_mutex(name)
+    import socket
+
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     path = None if _uses_abstract_socket() else _socket_path(name)
     try:

@@ -12,13 +12,9 @@ against RFC 7914's test vectors and against OpenSSL where that is present.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
+import functools
 import math
 import re
-import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,6 +73,8 @@ def pbkdf2_sha256(password: bytes, salt: bytes, iterations: int, length: int = 3
     The keyed inner and outer hashes are made once and copied for every round, so a round
     costs two SHA-256 blocks, as in OpenSSL's own loop.
     """
+    import hashlib  # here, not at the top: most starts never check a PIN
+
     if iterations < 1 or length < 1:
         raise ValueError("iterations and length must be positive")
     block = 64
@@ -118,6 +116,8 @@ def check_new_pin(pin: str) -> str:
 
 
 def _b64(data: bytes) -> str:
+    import base64
+
     return base64.b64encode(data).decode("ascii")
 
 
@@ -127,6 +127,8 @@ def hash_pin(pin: str, iterations: int = PIN_ITERATIONS, salt: bytes | None = No
     Raises:
         PinError: the PIN is too short, too long or holds control characters.
     """
+    import secrets
+
     pin = check_new_pin(pin)
     if not MIN_PIN_ITERATIONS <= iterations <= MAX_PIN_ITERATIONS:
         raise PinError(f"iterations must be {MIN_PIN_ITERATIONS} to {MAX_PIN_ITERATIONS}")
@@ -145,6 +147,8 @@ class PinHash:
 
     def matches(self, pin: str) -> bool:
         """Whether ``pin`` (spaces at its ends ignored) is the stored PIN; constant-time."""
+        import hmac
+
         typed = pin.strip().encode("utf-8")[: MAX_PIN_LENGTH * 4]
         derived = pbkdf2_sha256(typed, self.salt, self.iterations, len(self.digest))
         return hmac.compare_digest(derived, self.digest)
@@ -156,6 +160,9 @@ def parse_pin_line(line: str) -> PinHash:
     Raises:
         PinError: it is not such a line (a plain PIN, a cut-off line, another scheme).
     """
+    import base64
+    import binascii
+
     parts = line.strip().split("$")
     if len(parts) != 4 or parts[0] != PIN_SCHEME:
         raise PinError(
@@ -427,11 +434,16 @@ class KioskPolicy:
         return self.allow_print or spec.name not in PRINT_ACTIONS
 
 
-_SECTION = re.compile(r"^\s*\[+\s*[\"']?\s*([A-Za-z0-9_.-]+)")
-_TRUE = r"[\"']?\s*(?:true|yes|on|1)\b"
-_ENABLED = re.compile(rf"^\s*[\"']?enabled[\"']?\s*=\s*{_TRUE}", re.IGNORECASE)
-_DOTTED = re.compile(rf"^\s*[\"']?kiosk[\"']?\s*\.\s*[\"']?enabled[\"']?\s*=\s*{_TRUE}", re.I)
-_INLINE = re.compile(rf"^\s*kiosk\s*=\s*(?:{_TRUE}|\{{[^}}]*enabled\s*=\s*{_TRUE})", re.I)
+@functools.cache
+def _scan_patterns() -> tuple[re.Pattern[str], ...]:
+    """The lenient scan's patterns, compiled on first use (only for a doubtful clinic file)."""
+    true = r"[\"']?\s*(?:true|yes|on|1)\b"
+    return (
+        re.compile(r"^\s*\[+\s*[\"']?\s*([A-Za-z0-9_.-]+)"),
+        re.compile(rf"^\s*[\"']?enabled[\"']?\s*=\s*{true}", re.IGNORECASE),
+        re.compile(rf"^\s*[\"']?kiosk[\"']?\s*\.\s*[\"']?enabled[\"']?\s*=\s*{true}", re.I),
+        re.compile(rf"^\s*kiosk\s*=\s*(?:{true}|\{{[^}}]*enabled\s*=\s*{true})", re.I),
+    )
 
 
 def text_asks_for_kiosk(text: str) -> bool:
@@ -441,16 +453,17 @@ def text_asks_for_kiosk(text: str) -> bool:
     false: it asked for the mode if any line in ``[kiosk]`` says ``enabled = true`` (also
     quoted, yes, on or 1), or ``kiosk.enabled = true`` or ``kiosk = {enabled = true}``.
     """
+    section_header, enabled, dotted, inline = _scan_patterns()
     section = ""
     for raw in text.replace("\0", "").replace("\ufeff", "").splitlines():
         line = raw.split("#", 1)[0]
-        header = _SECTION.match(line)
+        header = section_header.match(line)
         if header and line.lstrip().startswith("["):
             section = header.group(1).strip().casefold()
             continue
-        if section == "kiosk" and _ENABLED.match(line):
+        if section == "kiosk" and enabled.match(line):
             return True
-        if _DOTTED.match(line) or (section == "" and _INLINE.match(line)):
+        if dotted.match(line) or (section == "" and inline.match(line)):
             return True
     return False
 

@@ -73,3 +73,19 @@ def test_names_are_per_user():
     assert instance.instance_name().startswith("kyphoreader-kiosk-")
     if hasattr(os, "getuid"):
         assert instance.instance_name().startswith(f"kyphoreader-kiosk-{os.getuid()}")
+
+
+def test_a_reader_that_hangs_up_at_once_still_counts_as_running(name, monkeypatch):
+    """The running reader takes the connection itself as the request and may close it before
+    the second start has sent anything; the second start must still end."""
+    import socket
+
+    def hung_up(_self, _data):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    first = instance.claim(name)
+    try:
+        monkeypatch.setattr(socket.socket, "sendall", hung_up)
+        assert instance.tell_running(name)
+    finally:
+        first.close()
