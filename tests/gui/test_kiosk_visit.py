@@ -10,6 +10,7 @@ copies text, and lets the idle reset run.
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -35,6 +36,15 @@ DRIVER = textwrap.dedent(
     from kyphoreader.app.startup import create_application
 
     def visit():
+        try:
+            act()
+        except BaseException:  # say what went wrong instead of leaving the test waiting
+            import traceback
+
+            print("failed: " + traceback.format_exc().replace("\\n", " | "), flush=True)
+            QApplication.exit(1)
+
+    def act():
         window = next(
             w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window"
         )
@@ -106,6 +116,15 @@ def visit_setup(tmp_path):
     return tmp_path, config, driver, private_env(tmp_path)
 
 
+def read_line(process: subprocess.Popen, timeout: float = 120) -> str:
+    """The next line the program prints, or what went wrong if none comes in time."""
+    ready, _, _ = select.select([process.stdout], [], [], timeout)
+    if not ready:
+        process.kill()
+        return f"nothing within {timeout} s: {process.stderr.read()[-2000:]}"
+    return process.stdout.readline().strip()
+
+
 def start(driver: Path, how: str, config: Path, env: dict, cwd: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, str(driver), how, "--config", str(config)],
@@ -122,7 +141,7 @@ def test_a_whole_visit_writes_nothing_and_a_second_start_opens_no_window(visit_s
     tmp_path, config, driver, env = visit_setup
     reader = start(driver, "stay", config, env, tmp_path / "tmp")
     try:
-        assert reader.stdout.readline().strip() == "visited", reader.stderr.read()
+        assert read_line(reader) == "visited"
         assert files_under(tmp_path) == []
         # A second kyphoreader on this PC, waiting room or not, opens no second window.
         for args in (["--kiosk"], []):
