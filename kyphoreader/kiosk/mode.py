@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -368,7 +370,7 @@ class KioskMode(QObject):
         self._lock_window()
         self.colours_button = self._build_visitor_toolbar()
         # New window flags re-polish every widget, which drops the interface font: set it again.
-        for widget in (window.toolbar, window.search_toolbar, *window.findChildren(QDockWidget)):
+        for widget in (*self._toolbars(), *self._bars(), *window.findChildren(QDockWidget)):
             window.appearance.style_widget(widget)
         self._enable_touch_scrolling()
         self._confine_links()
@@ -492,20 +494,37 @@ class KioskMode(QObject):
         action.triggered.connect(self.print_leaflet)
         action.setToolTip("Print the leaflet in large print on the clinic's printer")
 
+    def _toolbars(self) -> list[QToolBar]:
+        """The toolbars of the window's chrome (not the review notice, which styles itself)."""
+        names = ("toolbar", "search_toolbar", "read_aloud_toolbar")
+        found = [getattr(self.window, name, None) for name in names]
+        return [toolbar for toolbar in found if isinstance(toolbar, QToolBar)]
+
+    def _bars(self) -> list[QWidget]:
+        """Bars of buttons that are not toolbars (the read-aloud controls above the text)."""
+        bar = getattr(self.window, "read_aloud_controls", None)
+        return [bar] if isinstance(bar, QWidget) else []
+
     @Slot()
     def _size_targets(self) -> None:
         """Every visitor target at least 16 mm high (and wide), 3 mm apart, on this screen."""
         self.target = target_pixels(self.window, TARGET_MM)
         self.gap = target_pixels(self.window, TARGET_GAP_MM)
         window = self.window
-        for toolbar in (window.toolbar, window.search_toolbar):
+        for toolbar in self._toolbars():
             sheet = f"QToolBar {{ spacing: {self.gap}px; }}"
             if toolbar.styleSheet() != sheet:
                 toolbar.setStyleSheet(sheet)
                 window.appearance.style_widget(toolbar)  # a new style sheet drops the fonts
-            for button in toolbar.findChildren(QToolButton):
+        for container in (*window.findChildren(QToolBar), *self._bars()):
+            for button in container.findChildren(QAbstractButton):
                 if button.objectName() != "qt_toolbar_ext_button":
-                    button.setMinimumSize(self.target, self.target)
+                    button.setMinimumSize(
+                        max(button.minimumWidth(), self.target),
+                        max(button.minimumHeight(), self.target),
+                    )
+            for box in container.findChildren(QComboBox):
+                box.setMinimumHeight(self.target)
         self.visitor_bar.flow.set_gap(self.gap)
         self.visitor_bar.updateGeometry()
         bar = window.search_bar

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from test_reset import snapshot, use_everything
 
 from kyphoreader.app.about import AboutDialog
-from kyphoreader.app.actions import ACTION_SPECS, SPECS_BY_NAME
+from kyphoreader.app.actions import ACTION_SPECS, SPECS_BY_NAME, toolbar_specs
 from kyphoreader.app.mainwindow import MainWindow
 from kyphoreader.core.clinic import ClinicConfig, PrintDefaults
 from kyphoreader.core.settings import MemoryStore
@@ -171,13 +171,19 @@ def test_the_visitor_toolbar_comes_from_the_action_table(kiosk, make_kiosk):
         ]
 
     expected = [
-        f"button_{s.name}"
-        for s in sorted((s for s in ACTION_SPECS if s.toolbar), key=lambda s: s.toolbar)
-        if s.kiosk_allowed and s.name != "print"
+        f"button_{s.name}" for s in toolbar_specs(1) if s.kiosk_allowed and s.name != "print"
     ]
     assert buttons(kiosk.window) == [*expected, "button_theme"]
+    assert "button_words_explained" in expected  # rows added to the table appear by themselves
     printing = make_kiosk(KioskPolicy(allow_print=True))
     assert "button_print" in buttons(printing.window)
+    # The second row (read aloud, beside the search box) keeps its allowed actions too.
+    window = kiosk.window
+    for spec in toolbar_specs(2):
+        action = window.actions_by_name.get(spec.name)
+        assert (action is not None) == spec.kiosk_allowed
+        if action is not None:
+            assert window.read_aloud_toolbar.widgetForAction(action).isVisible()
 
 
 def test_close_requests_are_refused(kiosk, qtbot):
@@ -252,17 +258,17 @@ def test_a_second_start_brings_the_reader_forward(kiosk, qtbot):
 
 
 def visitor_targets(window) -> list:
-    toolbar = [
+    """Every button and field a visitor can touch outside the text and the lists."""
+    from PySide6.QtWidgets import QToolBar
+
+    found = [
         b
-        for b in window.toolbar.findChildren(QToolButton)
+        for toolbar in window.findChildren(QToolBar)
+        for b in toolbar.findChildren(QAbstractButton)
         if b.isVisible() and b.objectName() != "qt_toolbar_ext_button"
     ]
-    search = [
-        window.search_bar.field,
-        window.search_bar.previous_button,
-        window.search_bar.next_button,
-    ]
-    return toolbar + search
+    found.append(window.search_bar.field)
+    return found
 
 
 @pytest.mark.parametrize("text_size", [100, 400])
@@ -333,12 +339,13 @@ def test_a_swipe_scrolls_and_never_selects(kiosk, qtbot):
     def at(y: int) -> QPoint:
         return viewport.mapTo(kiosk.window, QPoint(x, y))
 
-    QTest.touchEvent(window, device).press(0, at(500)).commit()
-    for y in range(480, 100, -20):
+    bottom, top = viewport.height() * 9 // 10, viewport.height() // 10
+    QTest.touchEvent(window, device).press(0, at(bottom)).commit()
+    for y in range(bottom - 10, top, -10):
         QTest.touchEvent(window, device).move(0, at(y)).commit()
-        QTest.qWait(16)
-    QTest.touchEvent(window, device).release(0, at(100)).commit()
-    qtbot.waitUntil(lambda: bar.value() > start + 200)
+        QTest.qWait(8)
+    QTest.touchEvent(window, device).release(0, at(top)).commit()
+    qtbot.waitUntil(lambda: bar.value() > start + (bottom - top) // 2)
     assert not reader.textCursor().hasSelection()
     # A mouse drag does not select either.
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(x, 300))
@@ -435,7 +442,7 @@ def kiosk_snapshot(kiosk) -> dict:
     }
 
 
-def test_idle_warning_then_reset_is_a_fresh_start(make_kiosk, qtbot):
+def test_idle_warning_then_reset_is_a_fresh_start(make_kiosk, qtbot, mock_speech):
     policy = KioskPolicy(pin=PIN_LINE, allow_print=True)
     clinic = ClinicConfig(print=PrintDefaults(text_size=22))
     used = make_kiosk(policy, clinic)
@@ -446,7 +453,8 @@ def test_idle_warning_then_reset_is_a_fresh_start(make_kiosk, qtbot):
     changed = kiosk_snapshot(used)
     assert {k for k in before if before[k] != changed[k]} >= {
         "text size", "theme", "search text", "highlights", "section", "history", "dialogs",
-        "contents shown", "results shown", "status",
+        "contents shown", "results shown", "status", "reading aloud", "read aloud bar shown",
+        "notice shown",
     }  # fmt: skip
     with qtbot.waitSignal(used.mode.visit_reset):
         idle_until_warning(used)

@@ -58,6 +58,8 @@ DRIVER = textwrap.dedent(
         window.navigation.jump_to("possible-complications")
         window.actions_by_name["about"].trigger()
         window.dialogs.close_all()
+        window.actions_by_name["words_explained"].trigger()
+        window.dialogs.close_all()
         window.actions_by_name["print"].trigger()
         window.dialogs.close_all()
         dialog = mode.ask_for_pin()
