@@ -33,11 +33,25 @@ def main(argv: list[str] | None = None) -> int:
         from kyphoreader.selftest import run_self_test
 
         return run_self_test()
+    if options.hash_pin:
+        from kyphoreader.kiosk.hashpin import run_hash_pin
+
+        return run_hash_pin()
+    windowless = options.export_pdf is not None or options.search is not None
+    if not windowless and not options.kiosk:
+        from kyphoreader.kiosk.instance import tell_running
+
+        if tell_running():  # a waiting room runs here: no second window over it
+            print(f"{APP_NAME}: the waiting-room reader is already running", file=sys.stderr)
+            return 0
+    # The waiting room writes nothing to disk: no cache of the parsed leaflet, no bytecode.
+    cache = None if options.kiosk else default_cache_dir()
+    if options.kiosk:
+        sys.dont_write_bytecode = True
     try:
-        leaflet = load_leaflet_cached(options.leaflet_path, default_cache_dir())
+        leaflet = load_leaflet_cached(options.leaflet_path, cache)
     except LeafletError as error:
         print(f"{APP_NAME}: error: {error}", file=sys.stderr)
-        windowless = options.export_pdf is not None or options.search is not None
         if windowless or not options.leaflet_given or not has_display():
             return 2
         # A leaflet given to the window (a double-click, where nobody sees standard error):

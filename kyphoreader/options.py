@@ -14,6 +14,7 @@ from kyphoreader import APP_DISPLAY_NAME, APP_NAME, __version__
 from kyphoreader.core.clinic import ClinicConfig, load_clinic_config
 from kyphoreader.core.files import size_text
 from kyphoreader.core.leaflet import MAX_LEAFLET_BYTES
+from kyphoreader.kiosk.policy import STAFF_EXIT_KEYS, kiosk_decision
 from kyphoreader.paths import default_leaflet_path
 from kyphoreader.printing.options import (
     DEFAULT_PRINT_POINTS,
@@ -42,6 +43,9 @@ class Options:
     clinic: ClinicConfig = ClinicConfig()
     verbose: bool = False
     search: str | None = None
+    kiosk: bool = False
+    kiosk_reason: str = ""
+    hash_pin: bool = False
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -130,6 +134,20 @@ def build_parser() -> argparse.ArgumentParser:
         "a 'Showing results for' line when the words were corrected or not all found; exit "
         "status 0 if something was found, 1 if nothing was",
     )
+    waiting = parser.add_argument_group("waiting room")
+    waiting.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="waiting-room mode: full screen, only what a visitor needs, back to a fresh "
+        f"start after no input, nothing written to disk; staff leave with {STAFF_EXIT_KEYS} "
+        "and the PIN (also on with [kiosk] enabled = true in the clinic file)",
+    )
+    waiting.add_argument(
+        "--hash-pin",
+        action="store_true",
+        help="read the staff PIN twice from standard input and print the line to put in the "
+        "clinic file's [kiosk] section",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -154,6 +172,7 @@ def parse_options(argv: list[str] | None = None) -> Options:
     size = args.print_size if args.print_size is not None else clinic.print.text_size
     if args.search is not None and args.export_pdf is not None:
         parser.error("--search and --export-pdf cannot be used together")
+    kiosk, kiosk_reason = kiosk_decision(args.kiosk, clinic)
     return Options(
         leaflet_path=path,
         quit_after_first_paint=args.quit_after_first_paint,
@@ -165,4 +184,7 @@ def parse_options(argv: list[str] | None = None) -> Options:
         clinic=clinic,
         verbose=args.verbose,
         search=args.search,
+        kiosk=kiosk,
+        kiosk_reason=kiosk_reason,
+        hash_pin=args.hash_pin,
     )

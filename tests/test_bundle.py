@@ -132,3 +132,29 @@ def test_built_bundle_passes_its_self_test(tmp_path):
     lines = searched.stdout.splitlines()
     assert lines[0] == "Showing results for kyphoplasty infection."
     assert lines[1].startswith("possible-complications\tPossible complications\t")
+    # The waiting room in the bundle: the staff PIN is hashed without OpenSSL, which the
+    # bundle leaves out, and the locked-down window starts and paints.
+    assert not list((tmp_path / "dist/kyphoreader/_internal").rglob("_hashlib*"))
+    hashed = subprocess.run(
+        [str(executable), "--hash-pin"],
+        input="24681357\n24681357\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=elsewhere,
+        env=env,
+    )
+    assert hashed.returncode == 0, hashed.stderr
+    from kyphoreader.kiosk.policy import parse_pin_line
+
+    assert parse_pin_line(hashed.stdout.strip().split('"')[1]).matches("24681357")
+    kiosk = subprocess.run(
+        [*_no_network_prefix(), str(executable), "--kiosk", "--quit-after-first-paint"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=elsewhere,
+        env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        stdin=subprocess.DEVNULL,
+    )
+    assert kiosk.returncode == 0 and "first-paint" in kiosk.stdout, kiosk.stderr

@@ -7,6 +7,7 @@ mode can filter every action by one flag and tests can walk every action.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -383,17 +384,22 @@ def _key_sequences(shortcuts: tuple[Shortcut, ...]) -> list[QKeySequence]:
     return sequences
 
 
-def create_actions(parent: QWidget, kiosk: bool = False) -> dict[str, QAction]:
+def create_actions(
+    parent: QWidget,
+    kiosk: bool = False,
+    allowed: Callable[[ActionSpec], bool] | None = None,
+) -> dict[str, QAction]:
     """Create one QAction per row of ACTION_SPECS, keyed by name.
 
     In the waiting-room mode (``kiosk``) the actions it does not allow are not created at all,
-    so neither a menu, the toolbar nor a shortcut can reach them. Choices of one group are
-    made exclusive.
+    so neither a menu, the toolbar nor a shortcut can reach them; ``allowed`` leaves out more
+    (the waiting-room policy's ``allows``: print only where the clinic allows it). Choices of
+    one group are made exclusive.
     """
     actions: dict[str, QAction] = {}
     groups: dict[str, QActionGroup] = {}
     for spec in ACTION_SPECS:
-        if kiosk and not spec.kiosk_allowed:
+        if (kiosk and not spec.kiosk_allowed) or (allowed is not None and not allowed(spec)):
             continue
         action = QAction(spec.text, parent)
         action.setObjectName(f"action_{spec.name}")

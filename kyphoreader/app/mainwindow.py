@@ -7,6 +7,8 @@ what the waiting-room mode calls between visitors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -21,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from kyphoreader import APP_DISPLAY_NAME
-from kyphoreader.app.actions import ACTION_SPECS, MENUS, create_actions, plain_text, toolbar_specs
+from kyphoreader.app.actions import (
+    ACTION_SPECS,
+    MENUS,
+    ActionSpec,
+    create_actions,
+    plain_text,
+    toolbar_specs,
+)
 from kyphoreader.app.dialogs import DialogHost
 from kyphoreader.core.clinic import ClinicConfig
 from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
@@ -61,6 +70,7 @@ class MainWindow(QMainWindow):
         store: SettingsStore,
         clinic: ClinicConfig | None = None,
         parent: QWidget | None = None,
+        allowed: Callable[[ActionSpec], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -82,7 +92,7 @@ class MainWindow(QMainWindow):
         load_reading_typeface()
 
         self._build_panels()
-        self.actions_by_name: dict[str, QAction] = create_actions(self)
+        self.actions_by_name: dict[str, QAction] = create_actions(self, allowed=allowed)
         self._build_menus()
         self.toolbar = self._build_toolbar()
         self._build_search_toolbar()
@@ -390,6 +400,7 @@ class MainWindow(QMainWindow):
         self.read_aloud.reset()
         self.read_aloud_controls.hide()
         self.search_session.reset()
+        self.search_bar.field.setText("")  # unlike clear(), also forgets what Ctrl+Z would undo
         self.appearance.reset()
         self.contents_dock.show()
         self.results_dock.hide()

@@ -16,6 +16,8 @@ from kyphoreader.app.errors import install_error_handler, record_message
 from kyphoreader.app.mainwindow import MainWindow
 from kyphoreader.core.clinic import ClinicConfig
 from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
+from kyphoreader.core.settings import MemoryStore
+from kyphoreader.kiosk.policy import KioskPolicy
 from kyphoreader.options import Options
 from kyphoreader.paths import default_leaflet_path, resource_path
 from kyphoreader.reading.fontscale import interface_points
@@ -32,7 +34,7 @@ class _FirstPaintReporter(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             print(f"first-paint {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, lambda: QApplication.exit(0))  # also past a refused close
         return False
 
 
@@ -58,9 +60,23 @@ def load_clinic(options: Options) -> ClinicConfig:
 
 
 def build_window(options: Options, leaflet: Leaflet) -> MainWindow:
-    """The main window showing ``leaflet``, with the clinic's settings and shutdown handling."""
+    """The main window showing ``leaflet``, with the clinic's settings and shutdown handling.
+
+    In the waiting-room mode the settings live in memory only, the actions a visitor may not
+    have are never created, and ``window.kiosk_mode`` locks the window down.
+    """
     create_application()
-    window = MainWindow(QSettings(), load_clinic(options))
+    clinic = load_clinic(options)
+    if not options.kiosk:
+        window = MainWindow(QSettings(), clinic)
+    else:
+        from kyphoreader.kiosk.mode import KioskMode
+
+        if clinic.broken:
+            record_message(f"waiting-room mode: {options.kiosk_reason}")
+        policy = KioskPolicy.from_settings(clinic.kiosk, options.kiosk_reason)
+        window = MainWindow(MemoryStore(), clinic, allowed=policy.allows)
+        window.kiosk_mode = KioskMode(window, policy, log=record_message)  # type: ignore[attr-defined]
     install_error_handler(window.dialogs)
     install_shutdown_handlers(window)
     window.show_leaflet(leaflet)
@@ -72,11 +88,46 @@ def build_window(options: Options, leaflet: Leaflet) -> MainWindow:
 
 
 def run(options: Options, leaflet: Leaflet) -> int:
-    """Show ``leaflet`` in a main window and run until the window closes."""
+    """Show ``leaflet`` in a main window and run until the window closes.
+
+    A second waiting-room reader of the same user only asks the first to show itself.
+    """
+    lock = claim_waiting_room(options)
+    if lock is False:
+        return 0
     app = create_application()
     window = build_window(options, leaflet)
+    hold_waiting_room(window, lock)
     window.show()
     return app.exec()
+
+
+def claim_waiting_room(options: Options):  # noqa: ANN201 - InstanceLock | None | False
+    """Become this user's one waiting-room reader.
+
+    Returns:
+        The instance lock; None when this is not a waiting room; False when one already runs
+        (it was asked to show itself, and this start should end).
+    """
+    if not options.kiosk:
+        return None
+    from kyphoreader.kiosk.instance import claim
+
+    lock = claim()
+    if lock is None:
+        print(f"{APP_NAME}: the waiting-room reader is already running", file=sys.stderr)
+        return False
+    return lock
+
+
+def hold_waiting_room(window: MainWindow, lock: object) -> None:
+    """Let the waiting room answer later starts, and free its name when the reader quits."""
+    mode = getattr(window, "kiosk_mode", None)
+    app = QApplication.instance()
+    if mode is None or lock is None or lock is False or app is None:
+        return
+    mode.listen(lock)
+    app.aboutToQuit.connect(mode.stop)
 
 
 def run_after_error(options: Options, error: str) -> int:
@@ -85,6 +136,9 @@ def run_after_error(options: Options, error: str) -> int:
     If even the bundled leaflet cannot be loaded, the message is shown alone and the reader
     exits with status 2 once it is closed.
     """
+    lock = claim_waiting_room(options)
+    if lock is False:
+        return 0
     app = create_application()
     try:
         leaflet = load_leaflet(default_leaflet_path())
@@ -101,6 +155,7 @@ def run_after_error(options: Options, error: str) -> int:
         app.exec()
         return 2
     window = build_window(options, leaflet)
+    hold_waiting_room(window, lock)
     window.show()
     window.dialogs.message(
         QMessageBox.Icon.Warning,
@@ -145,7 +200,8 @@ def install_shutdown_handlers(window: MainWindow) -> None:
 
     def stop(_signum: int, _frame: object) -> None:
         QTimer.singleShot(0, window.close)
-        QTimer.singleShot(0, app.quit)
+        # exit(), not quit(): quit() gives up if a window refuses to close (a waiting room's).
+        QTimer.singleShot(0, lambda: app.exit(0))
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)

@@ -26,6 +26,7 @@ def snapshot(window) -> dict:
         "palette": QApplication.palette().color(QPalette.ColorRole.Base).name(),
         "interface points": window.toolbar.font().pointSizeF(),
         "search text": window.search_bar.text(),
+        "search undo": window.search_bar.field.isUndoAvailable(),
         "match count": window.search_bar.count_label.text(),
         "search message": window.search_bar.message_label.text(),
         "highlights": len(window.reader.extraSelections()),

@@ -27,6 +27,9 @@ CORE_MODULES = [
     "kyphoreader.core.limits",
     "kyphoreader.core.pictures",
     "kyphoreader.core.safehtml",
+    "kyphoreader.kiosk.policy",
+    "kyphoreader.kiosk.instance",
+    "kyphoreader.kiosk.hashpin",
 ]
 
 

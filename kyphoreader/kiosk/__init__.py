@@ -1,0 +1,1 @@
+"""The waiting-room mode: a shared clinic PC that forgets each visitor and cannot be left."""
