@@ -32,6 +32,7 @@ from kyphoreader.app.actions import (
     toolbar_specs,
 )
 from kyphoreader.app.dialogs import DialogHost
+from kyphoreader.app.reflow import PanelReflow
 from kyphoreader.core.clinic import ClinicConfig
 from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
 from kyphoreader.core.settings import (
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
 
         self.dialogs = DialogHost(self, self)
         self.appearance = AppearanceController(self.reader, self._chrome, defaults, self)
+        self.reflow = PanelReflow(
+            self, self.reader, [self.contents_dock, self.results_dock], self.results
+        )
         self.navigation = NavigationController(self.reader, self.contents, self)
         self.search_session = SearchSession(
             self.reader, self.search_bar, self.results, self.contents, self
@@ -276,6 +280,7 @@ class MainWindow(QMainWindow):
         self.reader.zoom_requested.connect(self.appearance.step)
         self.appearance.changed.connect(self._on_appearance_changed)
         self.appearance.changed.connect(self._save_soon)
+        self.appearance.changed.connect(self.reflow.update)
         self.appearance.theme_applied.connect(self.search_session.apply_theme)
         self.dialogs.set_styler(self.appearance.style_widget)
         # Search
@@ -505,6 +510,8 @@ class MainWindow(QMainWindow):
             return
         if self.results_dock.isHidden():
             self.results_dock.show()
+            if self.reflow.panels_below():
+                return
             third = max(self.height() // 3, 160)
             self.resizeDocks(
                 [self.contents_dock, self.results_dock],
