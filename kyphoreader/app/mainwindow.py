@@ -28,11 +28,13 @@ from kyphoreader.app.actions import (
     MENUS,
     ActionSpec,
     create_actions,
-    plain_text,
+    toolbar_name,
     toolbar_specs,
 )
 from kyphoreader.app.dialogs import DialogHost
+from kyphoreader.app.docktitle import give_big_title_bar
 from kyphoreader.app.reflow import PanelReflow
+from kyphoreader.app.regions import RegionCycler
 from kyphoreader.core.clinic import ClinicConfig
 from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
 from kyphoreader.core.settings import (
@@ -105,6 +107,16 @@ class MainWindow(QMainWindow):
         self.reflow = PanelReflow(
             self, self.reader, [self.contents_dock, self.results_dock], self.results
         )
+        self.regions = RegionCycler(
+            [
+                ("toolbar", self.toolbar, self._first_toolbar_button),
+                ("search", self.search_toolbar, lambda: self.search_bar.field),
+                ("contents", self.contents_dock, lambda: self.contents),
+                ("reader", self.reader, lambda: self.reader),
+                ("results", self.results_dock, lambda: self.results),
+            ],
+            self,
+        )
         self.navigation = NavigationController(self.reader, self.contents, self)
         self.search_session = SearchSession(
             self.reader, self.search_bar, self.results, self.contents, self
@@ -161,6 +173,7 @@ class MainWindow(QMainWindow):
         self.contents_dock.setAccessibleName("Contents panel")
         self.contents_dock.setWidget(self.contents)
         self.contents_dock.setFeatures(features)
+        give_big_title_bar(self.contents_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
         self.resizeDocks([self.contents_dock], [300], Qt.Orientation.Horizontal)
         self.results = ResultsPanel(self)
@@ -169,6 +182,7 @@ class MainWindow(QMainWindow):
         self.results_dock.setAccessibleName("Search results panel")
         self.results_dock.setWidget(self.results)
         self.results_dock.setFeatures(features)
+        give_big_title_bar(self.results_dock)
         self.addDockWidget(
             Qt.DockWidgetArea.LeftDockWidgetArea, self.results_dock, Qt.Orientation.Vertical
         )
@@ -209,7 +223,8 @@ class MainWindow(QMainWindow):
             button = toolbar.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setObjectName(f"button_{spec.name}")
-                button.setAccessibleName(plain_text(spec.text))
+                button.setAccessibleName(toolbar_name(spec))
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable by F6, then Tab
                 button.setAccessibleDescription(spec.tip)
                 button.setToolTip(action.toolTip())
                 button.setMinimumSize(48, 48)
@@ -231,6 +246,13 @@ class MainWindow(QMainWindow):
         self.notice = NoticeBar(self)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.notice)
+
+    def _first_toolbar_button(self) -> QWidget | None:
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None and button.isVisible() and button.isEnabled():
+                return button
+        return None
 
     def _chrome(self) -> list[QWidget]:
         """Everything the interface font must reach: panels, toolbars, menus, open dialogs."""
@@ -303,6 +325,10 @@ class MainWindow(QMainWindow):
         on("previous_section", self.navigation.go_to_previous_section)
         on("next_section", self.navigation.go_to_next_section)
         on("back", self.navigation.go_back)
+        on("next_link", self.navigation.go_to_next_link)
+        on("previous_link", self.navigation.go_to_previous_link)
+        on("next_region", self.regions.next)
+        on("previous_region", self.regions.previous)
         self.navigation.history_changed.connect(actions["back"].setEnabled)
         self.navigation.section_changed.connect(self._on_navigation_section_changed)
         actions["back"].setEnabled(False)

@@ -411,3 +411,15 @@ def install_reader_accessibility() -> None:
         return
     QAccessible.installFactory(_factory)
     app.setProperty(_INSTALLED, True)
+
+
+def announce(source: QObject, message: str) -> None:
+    """Have screen readers say ``message`` (politely, after what they are saying now).
+
+    Used for what changes without the focus moving: the number of search matches, "Showing
+    results for …", "No matches".
+    """
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+    if message and QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(source, message))

@@ -74,11 +74,9 @@ class SearchBar(QWidget):
         self.next_button = self._button("next_match", "↓", "Next match")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("search_count")
-        self.count_label.setAccessibleName("Matches")
         self.count_label.setMinimumWidth(110)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("search_message")
-        self.message_label.setAccessibleName("Search message")
         self.message_label.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -138,15 +136,27 @@ class SearchBar(QWidget):
         self.previous_button.setEnabled(has_hits)
         self.next_button.setEnabled(has_hits)
         if has_hits:
-            self.count_label.setText(f"{current} of {total}")
+            self._show_and_say(
+                self.count_label, f"{current} of {total}", f"Match {current} of {total}"
+            )
         elif self._last_query.strip():
-            self.count_label.setText("No matches")
+            self._show_and_say(self.count_label, "No matches", "No matches")
         else:
-            self.count_label.setText("")
+            self._show_and_say(self.count_label, "", "")
 
     def set_message(self, message: str) -> None:
         """Show a sentence about the search, such as "Showing results for kyphoplasty"."""
-        self.message_label.setText(message)
+        self._show_and_say(self.message_label, message, message)
+
+    def _show_and_say(self, label: QLabel, text: str, spoken: str) -> None:
+        """Show ``text``; give the label the same words as its name and announce them."""
+        from kyphoreader.reading.accessible import announce
+
+        if label.text() == text and label.accessibleName() == spoken:
+            return
+        label.setText(text)
+        label.setAccessibleName(spoken)  # the words on screen, readable as the label's name
+        announce(label, spoken)
 
     @Slot(str)
     def _on_field_text_changed(self, _text: str) -> None:
