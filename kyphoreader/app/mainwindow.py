@@ -33,6 +33,7 @@ from kyphoreader.app.actions import (
 )
 from kyphoreader.app.dialogs import DialogHost
 from kyphoreader.app.docktitle import give_big_title_bar
+from kyphoreader.app.polish import fit_on_screen, name_controls, polish_window
 from kyphoreader.app.reflow import PanelReflow
 from kyphoreader.app.regions import RegionCycler
 from kyphoreader.core.clinic import ClinicConfig
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
         self.appearance.changed.connect(self._save_soon)
         self.appearance.changed.connect(self.reflow.update)
         self.appearance.theme_applied.connect(self.search_session.apply_theme)
-        self.dialogs.set_styler(self.appearance.style_widget)
+        self.dialogs.set_styler(self._style_dialog)
         # Search
         on("find", self.search_bar.focus_field)
         on("find_next", self.search_session.go_to_next)
@@ -357,12 +358,19 @@ class MainWindow(QMainWindow):
         self.notice.read_more_requested.connect(self.show_about)
         self._save_timer.timeout.connect(self.save_settings)
 
+    def _style_dialog(self, dialog: QWidget) -> None:
+        """The interface font, names that hold the visible labels, and a size that fits."""
+        self.appearance.style_widget(dialog)
+        polish_window(dialog)
+
     def _restore_window(self) -> None:
         self.resize(*DEFAULT_WINDOW_SIZE)
         if self.settings.geometry:
             self.restoreGeometry(QByteArray(self.settings.geometry))
         if self.settings.window_state:
             self.restoreState(QByteArray(self.settings.window_state))
+        fit_on_screen(self)  # at any display scaling (200 % on a 1280x1024 screen, say)
+        name_controls(self)
         self.actions_by_name["toggle_contents"].setChecked(not self.contents_dock.isHidden())
 
     # -- the leaflet -------------------------------------------------------------------------
@@ -397,8 +405,9 @@ class MainWindow(QMainWindow):
             self.navigation.show_section(section)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """Apply a section restore that was asked for before the window was visible."""
+        """Fit the screen; apply a section restore asked for before the window was visible."""
         super().showEvent(event)
+        fit_on_screen(self)
         if self._restore_section_on_show:
             self._restore_section_on_show = False
             self.restore_last_section()
@@ -445,6 +454,7 @@ class MainWindow(QMainWindow):
         self.contents_dock.show()
         if not (self.isMaximized() or self.isFullScreen()):
             self.resize(*DEFAULT_WINDOW_SIZE)
+            fit_on_screen(self)
         self.appearance.reset()
 
     def _remember_state(self) -> None:
