@@ -25,6 +25,7 @@ from kyphoreader.core.document import (
     LEAFLET_CSS,
     TITLE_ANCHOR,
     front_matter_text,
+    front_matter_section,
     leaflet_document_html,
 )
 from kyphoreader.core.leaflet import Leaflet, Section
@@ -139,6 +140,7 @@ class ReaderView(QTextBrowser):
         self._front_text = front_matter_text(leaflet)
         self._anchor_blocks = self._find_anchor_blocks()
         self._section_ranges = self._compute_section_ranges()
+        self._add_front_matter(leaflet)
         self._section_texts = {}
         self._layers.clear()
         self._layer_selections.clear()
@@ -355,6 +357,21 @@ class ReaderView(QTextBrowser):
         ends = [start for _id, start in starts[1:]] + [document.characterCount()]
         pairs = zip(starts, ends, strict=True)
         return {section_id: (start, end) for (section_id, start), end in pairs}
+
+    def _add_front_matter(self, leaflet: Leaflet) -> None:
+        """Let search show its hits in the title, summary and disclaimer.
+
+        See ``core.document.searchable_leaflet``. The front matter is not a section one steps
+        to, so it has a range and a text but is not in the list of sections.
+        """
+        number = self._anchor_blocks.get(TITLE_ANCHOR)
+        if number is None or TITLE_ANCHOR in self._sections:
+            return
+        start = self.document().findBlockByNumber(number).position()
+        starts = [begin for begin, _end in self._section_ranges.values()]
+        end = min(starts, default=self.document().characterCount())
+        self._sections[TITLE_ANCHOR] = front_matter_section(leaflet)
+        self._section_ranges[TITLE_ANCHOR] = (start, end)
 
     def section_range(self, section_id: str) -> tuple[int, int] | None:
         """Return the document positions where a section starts and the next one begins."""
