@@ -74,8 +74,10 @@ def name_controls(root: QWidget) -> list[QWidget]:
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, kinds):
             continue
-        if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QComboBox,)):
-            continue  # the edit inside an editable combo box is named by the box
+        if isinstance(widget.parent(), QComboBox) or (
+            widget.parent() is not None and isinstance(widget.parent().parent(), QComboBox)
+        ):
+            continue  # the edit and list inside a combo box are named by the box
         name = widget.accessibleName()
         label = visible_label(widget, form_labels)
         if not name:
@@ -95,6 +97,20 @@ def name_controls(root: QWidget) -> list[QWidget]:
         if not widget.accessibleName():
             unnamed.append(widget)
     return unnamed
+
+
+def name_preview_controls(root: QWidget) -> None:
+    """Name the print preview's page number box and zoom box, which Qt leaves unnamed."""
+    if root.metaObject().className() != "QPrintPreviewDialog":
+        return
+    for box in root.findChildren(QComboBox):
+        if not box.accessibleName():
+            box.setAccessibleName("Zoom")
+            box.setToolTip("Zoom: how large the pages are shown")
+    for edit in root.findChildren(QLineEdit):
+        if not edit.accessibleName() and not isinstance(edit.parent(), QComboBox):
+            edit.setAccessibleName("Page number")
+            edit.setToolTip("Page number: type a page to go to it")
 
 
 def let_views_take_the_keyboard(root: QWidget) -> None:
@@ -165,6 +181,7 @@ def scroll_if_too_big(dialog: QDialog) -> bool:
 
 def polish_window(window: QWidget) -> None:
     """Names, keyboard and size, for a window or dialog about to be shown."""
+    name_preview_controls(window)
     name_controls(window)
     let_views_take_the_keyboard(window)
     if isinstance(window, QDialog):

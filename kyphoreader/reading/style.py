@@ -96,8 +96,24 @@ QRadioButton, QCheckBox {{
     padding: 4px 6px; min-height: 36px; spacing: 10px;
 }}
 QRadioButton:disabled, QCheckBox:disabled {{ color: {theme.disabled_text}; }}
-QRadioButton::indicator, QCheckBox::indicator {{ width: 24px; height: 24px; }}
-QTreeView::indicator {{ width: 24px; height: 24px; }}
+QRadioButton::indicator, QCheckBox::indicator, QTreeView::indicator {{
+    width: 22px; height: 22px; border: 3px solid {theme.button_border};
+    background: {theme.background};
+}}
+QRadioButton::indicator {{ border-radius: 14px; }}
+QCheckBox::indicator, QTreeView::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator:checked {{
+    background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+        stop: 0 {theme.text}, stop: 0.55 {theme.text}, stop: 0.6 {theme.background},
+        stop: 1 {theme.background});
+}}
+QCheckBox::indicator:checked, QTreeView::indicator:checked {{
+    background: {theme.text}; border: 3px solid {theme.button_border};
+}}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled,
+QTreeView::indicator:disabled {{ border-style: dashed; border-color: {theme.disabled_text}; }}
+QAbstractSpinBox {{ qproperty-buttonSymbols: NoButtons; }}
+QTreeView::item {{ min-height: 44px; }}
 QToolButton:focus, QPushButton:focus, QLineEdit:focus, QComboBox:focus,
 QAbstractSpinBox:focus, QAbstractScrollArea:focus, QRadioButton:focus, QCheckBox:focus {{
     border: {ring}px solid {theme.focus};
