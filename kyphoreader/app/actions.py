@@ -407,7 +407,7 @@ def plain_text(text: str) -> str:
 
 def label_words(text: str) -> list[str]:
     """The words of a visible label, lower case; symbols such as ◀ and ↑ are not words."""
-    return re.findall(r"[\w+\-−]*\w[\w+\-−]*|\w[+\-−]+", text.lower())
+    return re.findall(r"[\w+\-−]*\w[\w+\-−]*|\w[+\-−]+", text.replace("&", "").lower())
 
 
 def name_holds_label(name: str, label: str) -> bool:

@@ -72,12 +72,13 @@ def name_controls(root: QWidget) -> list[QWidget]:
     unnamed = []
     kinds = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QAbstractScrollArea)
     for widget in root.findChildren(QWidget):
-        if not isinstance(widget, kinds):
+        if not isinstance(widget, kinds) or widget.isHidden():
             continue
-        if isinstance(widget.parent(), QComboBox) or (
-            widget.parent() is not None and isinstance(widget.parent().parent(), QComboBox)
+        parent = widget.parent()
+        if isinstance(parent, (QComboBox, QAbstractSpinBox)) or (
+            parent is not None and isinstance(parent.parent(), QComboBox)
         ):
-            continue  # the edit and list inside a combo box are named by the box
+            continue  # the edit and list inside a combo or spin box are named by the box
         name = widget.accessibleName()
         label = visible_label(widget, form_labels)
         if not name:

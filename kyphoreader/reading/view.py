@@ -819,3 +819,11 @@ class ReaderView(QTextBrowser):
         child = reader.focusChild() if reader is not None else None
         if child is not None:
             QAccessible.updateAccessibility(QAccessibleEvent(child, QAccessible.Event.Focus))
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 (Qt's names)
+        """Tab leaves the text, as in any other control, instead of stepping through its links.
+
+        QTextBrowser makes every link a Tab stop (eleven citations before the next control);
+        links are reached with the caret, Ctrl+L and Ctrl+Shift+L instead.
+        """
+        return QWidget.focusNextPrevChild(self, next)
