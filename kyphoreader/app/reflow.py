@@ -140,6 +140,15 @@ class PanelReflow(QObject):
             self._window.splitDockWidget(first, dock, orientation)
         for dock, was_hidden in zip(self._panels, hidden, strict=True):
             dock.setHidden(was_hidden)
+        if area == Qt.DockWidgetArea.BottomDockWidgetArea:
+            # The text keeps most of the height; the panels share the width.
+            half = self._window.width() // len(self._panels)
+            self._window.resizeDocks(
+                self._panels, [half] * len(self._panels), Qt.Orientation.Horizontal
+            )
+            self._window.resizeDocks(
+                [first], [max(120, self._window.height() // 4)], Qt.Orientation.Vertical
+            )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Reflow when the window changes size."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QKeyCombination, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 #: Wait this long after the last keystroke before searching (typing stays smooth).
 DEBOUNCE_MS = 150
@@ -78,13 +78,18 @@ class SearchBar(QWidget):
         self.message_label = QLabel(self)
         self.message_label.setObjectName("search_message")
         self.message_label.setWordWrap(True)
-        layout = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.field, 3)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.next_button)
+        row.addWidget(self.count_label, 1)
+        # The message has a line of its own under the box, the whole width of the window, so
+        # that at 400 % it is never cut off.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(self.field, 3)
-        layout.addWidget(self.previous_button)
-        layout.addWidget(self.next_button)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.message_label, 2)
+        layout.addLayout(row)
+        layout.addWidget(self.message_label)
+        self.message_label.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -156,7 +161,21 @@ class SearchBar(QWidget):
             return
         label.setText(text)
         label.setAccessibleName(spoken)  # the words on screen, readable as the label's name
+        if label is self.message_label:
+            label.setVisible(bool(text))
+            self._fit_message()
         announce(label, spoken)
+
+    def _fit_message(self) -> None:
+        """Make the message as tall as its wrapped lines at the width it has."""
+        label = self.message_label
+        width = label.width() if label.width() > 50 else self.width() - 8
+        label.setMinimumHeight(label.heightForWidth(max(50, width)) if label.text() else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Re-wrap the message for the new width."""
+        super().resizeEvent(event)
+        self._fit_message()
 
     @Slot(str)
     def _on_field_text_changed(self, _text: str) -> None:
