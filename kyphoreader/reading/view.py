@@ -25,7 +25,6 @@ from kyphoreader.core.document import (
     LEAFLET_CSS,
     TITLE_ANCHOR,
     front_matter_text,
-    front_matter_section,
     leaflet_document_html,
 )
 from kyphoreader.core.leaflet import Leaflet, Section
@@ -362,15 +361,16 @@ class ReaderView(QTextBrowser):
         """Let search show its hits in the title, summary and disclaimer.
 
         See ``core.document.searchable_leaflet``. The front matter is not a section one steps
-        to, so it has a range and a text but is not in the list of sections.
+        to: it only gets a range, where ``find_all_in_section`` looks for search hits.
+        (``document_span`` keeps answering None for it: read aloud maps its own title-block
+        text, which starts with the title.)
         """
         number = self._anchor_blocks.get(TITLE_ANCHOR)
-        if number is None or TITLE_ANCHOR in self._sections:
+        if number is None or leaflet.section(TITLE_ANCHOR) is not None:
             return
         start = self.document().findBlockByNumber(number).position()
         starts = [begin for begin, _end in self._section_ranges.values()]
         end = min(starts, default=self.document().characterCount())
-        self._sections[TITLE_ANCHOR] = front_matter_section(leaflet)
         self._section_ranges[TITLE_ANCHOR] = (start, end)
 
     def section_range(self, section_id: str) -> tuple[int, int] | None:
