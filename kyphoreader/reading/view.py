@@ -125,6 +125,9 @@ class ReaderView(QTextBrowser):
         self.document().setDefaultStyleSheet(LEAFLET_CSS)
         self.document().setDefaultFont(reading_font(self._point_size))
         self.document().contentsChange.connect(self._on_document_contents_change)
+        # Nobody edits the leaflet: re-colouring its links on every theme change must not
+        # pile up undo steps for as long as the reader runs.
+        self.document().setUndoRedoEnabled(False)
 
     # -- showing a leaflet -------------------------------------------------------------------
 
