@@ -72,8 +72,8 @@ def name_controls(root: QWidget) -> list[QWidget]:
     unnamed = []
     kinds = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QAbstractScrollArea)
     for widget in root.findChildren(QWidget):
-        if not isinstance(widget, kinds) or widget.isHidden():
-            continue
+        if not isinstance(widget, kinds) or not widget.isVisibleTo(root):
+            continue  # hidden parts are named when they are shown
         parent = widget.parent()
         if isinstance(parent, (QComboBox, QAbstractSpinBox)) or (
             parent is not None and isinstance(parent.parent(), QComboBox)

@@ -87,10 +87,15 @@ class PanelReflow(QObject):
         self._panels = panels
         self._results = results
         self._below = False
+        self._busy = False
         self._cache: dict[tuple[str, int], float] = {}
         for browser in (reader, results):
             browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         window.installEventFilter(self)
+        for dock in panels:  # a panel shown later (the results) needs its width too
+            dock.visibilityChanged.connect(self._on_panel_visibility_changed)
+        # Whatever the results show (a long word in bold, an indent), they must fit whole.
+        results.horizontalScrollBar().rangeChanged.connect(self._on_results_range_changed)
 
     def panels_below(self) -> bool:
         """True while the side panels are below the text."""
@@ -118,6 +123,9 @@ class PanelReflow(QObject):
         style = self._window.style()
         frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent) + 8
         panel = self.panel_width_needed()
+        overflow = self._results.horizontalScrollBar().maximum()
+        if overflow > 0 and self._results.isVisible():
+            panel = max(panel, self._results.width() + overflow)
         fits = self._window.width() >= self.reader_width_needed() + panel + frame
         if fits and self._below:
             self._place(Qt.DockWidgetArea.LeftDockWidgetArea, Qt.Orientation.Vertical)
@@ -149,6 +157,18 @@ class PanelReflow(QObject):
             self._window.resizeDocks(
                 [first], [max(120, self._window.height() // 4)], Qt.Orientation.Vertical
             )
+
+    def _on_panel_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.update()
+
+    def _on_results_range_changed(self, _low: int, high: int) -> None:
+        if high > 0 and not self._busy:
+            self._busy = True
+            try:
+                self.update()
+            finally:
+                self._busy = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Reflow when the window changes size."""

@@ -62,11 +62,11 @@ def stylesheet_for(theme: Theme) -> str:
     ring = FOCUS_RING_PX
     half = ring // 2
     return f"""
-QToolBar {{ spacing: 6px; padding: 4px; }}
+QToolBar {{ spacing: 4px; padding: 2px; }}
 QToolButton {{
     color: {theme.panel_text}; background: {theme.button_background};
     margin: {half}px; border: {half}px solid {theme.button_border}; border-radius: 6px;
-    padding: 4px 10px; min-width: 40px; min-height: 40px;
+    padding: 4px 6px; min-width: 40px; min-height: 40px;
 }}
 QToolButton:checked {{ background: {theme.panel_background}; }}
 QToolButton:hover {{ border-color: {theme.focus}; }}
