@@ -68,7 +68,7 @@ class SearchBar(QWidget):
         )
         self.field.setPlaceholderText("Search the leaflet")
         self.field.setClearButtonEnabled(True)
-        self.field.setMinimumWidth(320)
+        self.field.setMinimumWidth(240)  # the row fits a 640-pixel screen (200 % scaling)
         self.field.setMinimumHeight(44)
         self.previous_button = self._button("previous_match", "↑", "Previous match")
         self.next_button = self._button("next_match", "↓", "Next match")
@@ -161,6 +161,8 @@ class SearchBar(QWidget):
             return
         label.setText(text)
         label.setAccessibleName(spoken)  # the words on screen, readable as the label's name
+        if label is self.count_label:  # never cut off, at any text size
+            label.setMinimumWidth(max(110, label.sizeHint().width()))
         if label is self.message_label:
             label.setVisible(bool(text))
             self._fit_message()
