@@ -10,6 +10,7 @@ scaling.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -54,6 +55,16 @@ def _form_labels(root: QWidget) -> dict[QWidget, str]:
     return labels
 
 
+def _nearest_name(widget: QWidget) -> str:
+    """The accessible name of the closest named widget around ``widget`` (a scroll area's)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent.accessibleName():
+            return parent.accessibleName()
+        parent = parent.parentWidget()
+    return ""
+
+
 def visible_label(widget: QWidget, form_labels: dict[QWidget, str]) -> str:
     """The words a sighted person sees on or beside a control ('' if none)."""
     if isinstance(widget, QAbstractButton):
@@ -83,7 +94,8 @@ def name_controls(root: QWidget) -> list[QWidget]:
         label = visible_label(widget, form_labels)
         if not name:
             name = (
-                label
+                (_nearest_name(widget) if isinstance(widget, QScrollArea) else "")
+                or label
                 or QT_CONTROL_NAMES.get(widget.objectName(), "")
                 or widget.toolTip().split("\n")[0]
                 or widget.whatsThis()
@@ -122,10 +134,18 @@ def let_views_take_the_keyboard(root: QWidget) -> None:
             view.setAccessibleName("Pages")
 
 
+def on_a_real_screen() -> bool:
+    """False on Qt's offscreen platform, whose 800 by 800 "screen" nobody sees.
+
+    Tests there size windows freely (1024 by 768, say); fitting is tested on an X server.
+    """
+    return QGuiApplication.platformName() != "offscreen"
+
+
 def fit_on_screen(window: QWidget) -> None:
     """Make a window no bigger than the screen's free area and put it wholly on the screen."""
     screen = window.screen()
-    if screen is None:
+    if screen is None or not on_a_real_screen():
         return
     area = screen.availableGeometry()
     frame = window.frameGeometry()
@@ -150,6 +170,8 @@ def scroll_if_too_big(dialog: QDialog) -> bool:
     screen = dialog.screen()
     layout = dialog.layout()
     if screen is None or layout is None or isinstance(dialog, (QMessageBox, QFileDialog)):
+        return False
+    if not on_a_real_screen():
         return False
     if dialog.property("kyphoreader_scrolls"):
         return False

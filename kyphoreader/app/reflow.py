@@ -91,6 +91,7 @@ class PanelReflow(QObject):
         self._cache: dict[tuple[str, int], float] = {}
         for browser in (reader, results):
             browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        results.setMinimumHeight(88)  # two lines: the window fits a 640 by 512 screen
         window.installEventFilter(self)
         for dock in panels:  # a panel shown later (the results) needs its width too
             dock.visibilityChanged.connect(self._on_panel_visibility_changed)

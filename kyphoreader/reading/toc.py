@@ -86,6 +86,8 @@ class TocPanel(QTreeWidget):
         self.setProperty("kyphoreader_contents", True)  # rows report their level
         self.setProperty("contents_revision", 0)
         self.setObjectName("contents")
+        # Two rows at least: the window still fits a 640 by 512 screen (200 % scaling).
+        self.setMinimumHeight(2 * MIN_ROW_PX)
         self.setAccessibleName("Contents")
         self.setAccessibleDescription(
             "The sections of the leaflet. Press Enter on a section to read it."
