@@ -147,6 +147,8 @@ def fit_on_screen(window: QWidget) -> None:
     screen = window.screen()
     if screen is None or not on_a_real_screen():
         return
+    if window.isFullScreen() or window.isMaximized():
+        return  # the window manager sizes those (the waiting room is full screen)
     area = screen.availableGeometry()
     frame = window.frameGeometry()
     extra_w = max(0, frame.width() - window.width())
