@@ -21,6 +21,11 @@ READER_EXTRA_PX = 2 * 16 + 18 + 2 * 4 + 24
 PANEL_EXTRA_PX = 48 + 24 + 18 + 2 * 4
 #: Narrowest useful side panel.
 MIN_PANEL_PX = 240
+#: Least height of a panel's list beside the text (two rows) and below it (one row).
+PANEL_MIN_HEIGHT_PX = 88
+PANEL_MIN_HEIGHT_BELOW_PX = 44
+#: Least height of the text.
+READER_MIN_HEIGHT_PX = 100
 #: Breaks are allowed after these, so a word is measured in pieces split after them.
 _BREAKS = re.compile(r"(?<=[-–—/])")
 
@@ -91,7 +96,10 @@ class PanelReflow(QObject):
         self._cache: dict[tuple[str, int], float] = {}
         for browser in (reader, results):
             browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
-        results.setMinimumHeight(88)  # two lines: the window fits a 640 by 512 screen
+        results.setMinimumHeight(PANEL_MIN_HEIGHT_PX)  # the window fits 640 by 512 (200 %)
+        # At 400 % Qt asks some 180 pixels for the text; a third of that still shows two lines,
+        # and the window (toolbars, notice, panels below) still fits a 768-pixel screen.
+        reader.setMinimumHeight(READER_MIN_HEIGHT_PX)
         window.installEventFilter(self)
         for dock in panels:  # a panel shown later (the results) needs its width too
             dock.visibilityChanged.connect(self._on_panel_visibility_changed)
@@ -143,13 +151,19 @@ class PanelReflow(QObject):
 
     def _place(self, area: Qt.DockWidgetArea, orientation: Qt.Orientation) -> None:
         first, *others = self._panels
+        below = area == Qt.DockWidgetArea.BottomDockWidgetArea
+        for dock in self._panels:  # below the text the panels must not make the window taller
+            if dock.widget() is not None:
+                dock.widget().setMinimumHeight(
+                    PANEL_MIN_HEIGHT_BELOW_PX if below else PANEL_MIN_HEIGHT_PX
+                )
         hidden = [dock.isHidden() for dock in self._panels]
         self._window.addDockWidget(area, first)
         for dock in others:
             self._window.splitDockWidget(first, dock, orientation)
         for dock, was_hidden in zip(self._panels, hidden, strict=True):
             dock.setHidden(was_hidden)
-        if area == Qt.DockWidgetArea.BottomDockWidgetArea:
+        if below:
             # The text keeps most of the height; the panels share the width.
             half = self._window.width() // len(self._panels)
             self._window.resizeDocks(
