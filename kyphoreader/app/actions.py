@@ -7,6 +7,7 @@ mode can filter every action by one flag and tests can walk every action.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -262,6 +263,37 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         ("Shift+F2",),
         menu="&Go",
     ),
+    ActionSpec(
+        "next_link",
+        "Next &link",
+        "Put the reading position on the next link in the text (Enter follows it)",
+        ("Ctrl+L",),
+        menu="&Go",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "previous_link",
+        "Previous l&ink",
+        "Put the reading position on the previous link in the text",
+        ("Ctrl+Shift+L",),
+        menu="&Go",
+    ),
+    ActionSpec(
+        "next_region",
+        "Next pa&rt of the window",
+        "Move the keyboard to the next part of the window: buttons, search, contents, text, "
+        "results",
+        ("F6",),
+        menu="&Go",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "previous_region",
+        "Previous par&t of the window",
+        "Move the keyboard to the previous part of the window",
+        ("Shift+F6",),
+        menu="&Go",
+    ),
     # -- Read aloud (the words are the read-aloud bar's; the window relabels Pause / Resume)
     ActionSpec(
         "read_aloud",
@@ -371,6 +403,28 @@ def field_key_sequences(name: str) -> list[QKeySequence]:
 def plain_text(text: str) -> str:
     """Return an action's text without its mnemonic ampersand or trailing ellipsis."""
     return text.replace("&", "").rstrip("…")
+
+
+def label_words(text: str) -> list[str]:
+    """The words of a visible label, lower case; symbols such as ◀ and ↑ are not words."""
+    return re.findall(r"[\w+\-−]*\w[\w+\-−]*|\w[+\-−]+", text.replace("&", "").lower())
+
+
+def name_holds_label(name: str, label: str) -> bool:
+    """True when an accessible name contains every word of the visible label (WCAG 2.5.3)."""
+    words = label_words(name)
+    return all(word in words for word in label_words(label))
+
+
+def toolbar_name(spec: ActionSpec) -> str:
+    """The screen-reader name of a toolbar button, which always holds its visible label.
+
+    That is the full name ("Previous section" for "◀ Previous"), led by the visible label
+    where the full name does not already contain it ("A+ Larger text").
+    """
+    name = plain_text(spec.text)
+    label = spec.toolbar_text or name
+    return name if name_holds_label(name, label) else f"{label} {name}"
 
 
 def _key_sequences(shortcuts: tuple[Shortcut, ...]) -> list[QKeySequence]:

@@ -28,10 +28,14 @@ from kyphoreader.app.actions import (
     MENUS,
     ActionSpec,
     create_actions,
-    plain_text,
+    toolbar_name,
     toolbar_specs,
 )
 from kyphoreader.app.dialogs import DialogHost
+from kyphoreader.app.docktitle import give_big_title_bar
+from kyphoreader.app.polish import fit_on_screen, name_controls, polish_window
+from kyphoreader.app.reflow import PanelReflow
+from kyphoreader.app.regions import RegionCycler
 from kyphoreader.core.clinic import ClinicConfig
 from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
 from kyphoreader.core.settings import (
@@ -101,6 +105,19 @@ class MainWindow(QMainWindow):
 
         self.dialogs = DialogHost(self, self)
         self.appearance = AppearanceController(self.reader, self._chrome, defaults, self)
+        self.reflow = PanelReflow(
+            self, self.reader, [self.contents_dock, self.results_dock], self.results
+        )
+        self.regions = RegionCycler(
+            [
+                ("toolbar", self.toolbar, self._first_toolbar_button),
+                ("search", self.search_toolbar, lambda: self.search_bar.field),
+                ("contents", self.contents_dock, lambda: self.contents),
+                ("reader", self.reader, lambda: self.reader),
+                ("results", self.results_dock, lambda: self.results),
+            ],
+            self,
+        )
         self.navigation = NavigationController(self.reader, self.contents, self)
         self.search_session = SearchSession(
             self.reader, self.search_bar, self.results, self.contents, self
@@ -157,6 +174,7 @@ class MainWindow(QMainWindow):
         self.contents_dock.setAccessibleName("Contents panel")
         self.contents_dock.setWidget(self.contents)
         self.contents_dock.setFeatures(features)
+        give_big_title_bar(self.contents_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
         self.resizeDocks([self.contents_dock], [300], Qt.Orientation.Horizontal)
         self.results = ResultsPanel(self)
@@ -165,6 +183,7 @@ class MainWindow(QMainWindow):
         self.results_dock.setAccessibleName("Search results panel")
         self.results_dock.setWidget(self.results)
         self.results_dock.setFeatures(features)
+        give_big_title_bar(self.results_dock)
         self.addDockWidget(
             Qt.DockWidgetArea.LeftDockWidgetArea, self.results_dock, Qt.Orientation.Vertical
         )
@@ -205,7 +224,8 @@ class MainWindow(QMainWindow):
             button = toolbar.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setObjectName(f"button_{spec.name}")
-                button.setAccessibleName(plain_text(spec.text))
+                button.setAccessibleName(toolbar_name(spec))
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable by F6, then Tab
                 button.setAccessibleDescription(spec.tip)
                 button.setToolTip(action.toolTip())
                 button.setMinimumSize(48, 48)
@@ -227,6 +247,13 @@ class MainWindow(QMainWindow):
         self.notice = NoticeBar(self)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.notice)
+
+    def _first_toolbar_button(self) -> QWidget | None:
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None and button.isVisible() and button.isEnabled():
+                return button
+        return None
 
     def _chrome(self) -> list[QWidget]:
         """Everything the interface font must reach: panels, toolbars, menus, open dialogs."""
@@ -276,8 +303,9 @@ class MainWindow(QMainWindow):
         self.reader.zoom_requested.connect(self.appearance.step)
         self.appearance.changed.connect(self._on_appearance_changed)
         self.appearance.changed.connect(self._save_soon)
+        self.appearance.changed.connect(self.reflow.update)
         self.appearance.theme_applied.connect(self.search_session.apply_theme)
-        self.dialogs.set_styler(self.appearance.style_widget)
+        self.dialogs.set_styler(self._style_dialog)
         # Search
         on("find", self.search_bar.focus_field)
         on("find_next", self.search_session.go_to_next)
@@ -298,6 +326,10 @@ class MainWindow(QMainWindow):
         on("previous_section", self.navigation.go_to_previous_section)
         on("next_section", self.navigation.go_to_next_section)
         on("back", self.navigation.go_back)
+        on("next_link", self.navigation.go_to_next_link)
+        on("previous_link", self.navigation.go_to_previous_link)
+        on("next_region", self.regions.next)
+        on("previous_region", self.regions.previous)
         self.navigation.history_changed.connect(actions["back"].setEnabled)
         self.navigation.section_changed.connect(self._on_navigation_section_changed)
         actions["back"].setEnabled(False)
@@ -326,12 +358,19 @@ class MainWindow(QMainWindow):
         self.notice.read_more_requested.connect(self.show_about)
         self._save_timer.timeout.connect(self.save_settings)
 
+    def _style_dialog(self, dialog: QWidget) -> None:
+        """The interface font, names that hold the visible labels, and a size that fits."""
+        self.appearance.style_widget(dialog)
+        polish_window(dialog)
+
     def _restore_window(self) -> None:
         self.resize(*DEFAULT_WINDOW_SIZE)
         if self.settings.geometry:
             self.restoreGeometry(QByteArray(self.settings.geometry))
         if self.settings.window_state:
             self.restoreState(QByteArray(self.settings.window_state))
+        fit_on_screen(self)  # at any display scaling (200 % on a 1280x1024 screen, say)
+        name_controls(self)
         self.actions_by_name["toggle_contents"].setChecked(not self.contents_dock.isHidden())
 
     # -- the leaflet -------------------------------------------------------------------------
@@ -366,8 +405,9 @@ class MainWindow(QMainWindow):
             self.navigation.show_section(section)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """Apply a section restore that was asked for before the window was visible."""
+        """Fit the screen; apply a section restore asked for before the window was visible."""
         super().showEvent(event)
+        fit_on_screen(self)
         if self._restore_section_on_show:
             self._restore_section_on_show = False
             self.restore_last_section()
@@ -414,6 +454,7 @@ class MainWindow(QMainWindow):
         self.contents_dock.show()
         if not (self.isMaximized() or self.isFullScreen()):
             self.resize(*DEFAULT_WINDOW_SIZE)
+            fit_on_screen(self)
         self.appearance.reset()
 
     def _remember_state(self) -> None:
@@ -505,6 +546,8 @@ class MainWindow(QMainWindow):
             return
         if self.results_dock.isHidden():
             self.results_dock.show()
+            if self.reflow.panels_below():
+                return
             third = max(self.height() // 3, 160)
             self.resizeDocks(
                 [self.contents_dock, self.results_dock],

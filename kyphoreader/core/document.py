@@ -57,6 +57,33 @@ def front_matter_text(leaflet: Leaflet) -> str:
     return "\n".join(" ".join(line.split()) for line in lines)
 
 
+def front_matter_section(leaflet: Leaflet) -> Section:
+    """The title, summary, review status and disclaimer as a section, so search finds them.
+
+    Its id is TITLE_ANCHOR and its text is what ``front_matter_html`` shows under the title.
+    """
+    meta = leaflet.meta
+    lines = [meta.summary] if meta.summary else []
+    lines.append(f"Review status: {meta.review_status}")
+    if meta.disclaimer:
+        lines.append(f"Please note: {meta.disclaimer}")
+    return Section(TITLE_ANCHOR, meta.title, 1, front_matter_html(leaflet), "\n\n".join(lines))
+
+
+def searchable_leaflet(leaflet: Leaflet) -> Leaflet:
+    """The leaflet with its front matter as one more section: every word shown can be found.
+
+    The front matter goes last, so that where search lists sections in reading order the
+    leaflet's own text comes before the title block that repeats its words.
+    """
+    return Leaflet(
+        leaflet.meta,
+        leaflet.html,
+        [*leaflet.sections, front_matter_section(leaflet)],
+        leaflet.source_name,
+    )
+
+
 def leaflet_document_html(leaflet: Leaflet) -> str:
     """Return the whole leaflet as one HTML document, ready for a QTextDocument."""
     return (

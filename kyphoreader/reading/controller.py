@@ -164,6 +164,10 @@ class AppearanceController(QObject):
             if isinstance(app, QApplication):
                 apply_theme(app, theme)
             self._applied_theme = theme.name
+        if theme_changed:
+            self._reader.set_link_colour(theme.link)
+            self._reader.set_layer_ring("current_match", theme.current_hit_ring)
+            self._reader.set_layer_ring("focus", theme.focus)
         self._reader.set_text_appearance(self.body_points(), self._line_spacing)
         points = self.interface_font_points()
         # A new style sheet re-polishes every widget and drops fonts set before it, so the

@@ -48,6 +48,7 @@ class NavigationController(QObject):
     def reset(self) -> None:
         """Forget every place and show the start of the leaflet."""
         self._set_history([])
+        self._reader.place_caret(0)
         self._reader.scroll_to_position(0)
         self._contents.set_current_section(self._reader.current_section())
         if self._contents.topLevelItemCount():
@@ -75,6 +76,7 @@ class NavigationController(QObject):
             return
         position = self._history[-1]
         self._set_history(self._history[:-1])
+        self._reader.place_caret(position)  # a screen reader reads on from where it was
         self._reader.scroll_to_position(position)
 
     @Slot()
@@ -83,6 +85,16 @@ class NavigationController(QObject):
         target = self._reader.adjacent_section(+1)
         if target:
             self._reader.go_to(target)
+
+    @Slot()
+    def go_to_next_link(self) -> None:
+        """Put the caret on the next link of the text (and the keyboard in the reader)."""
+        self._reader.go_to_link(+1)
+
+    @Slot()
+    def go_to_previous_link(self) -> None:
+        """Put the caret on the previous link of the text."""
+        self._reader.go_to_link(-1)
 
     @Slot()
     def go_to_previous_section(self) -> None:

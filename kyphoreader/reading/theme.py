@@ -1,8 +1,9 @@
 """Colour themes and the contrast arithmetic that proves they are readable.
 
 Plain Python: each theme is a set of colours; a test computes WCAG contrast ratios from them
-(text at least 7:1, links, highlights, the current-section mark, the mark on explained words and
-focus rings at least 3:1 against what surrounds them).
+(text at least 7:1, links, highlights, the current-section mark, the mark on explained words,
+the ring round the current search match and focus rings at least 3:1 against what surrounds
+them; disabled and placeholder text at least 4.5:1).
 
 The sentence being read aloud is marked by a tint behind the text and an underline: the tint
 stands 3:1 apart from both search highlights, the underline 3:1 apart from the page and the
@@ -46,6 +47,8 @@ class Theme:
     reading_underline: str
     glossary_text: str
     glossary_background: str
+    current_hit_ring: str
+    disabled_text: str
 
 
 THEMES: dict[str, Theme] = {
@@ -74,6 +77,8 @@ THEMES: dict[str, Theme] = {
             reading_underline="#6a1b9a",
             glossary_text="#ffffff",
             glossary_background="#1e5631",
+            current_hit_ring="#1a1a1a",
+            disabled_text="#5c5a52",
         ),
         Theme(
             name="high_contrast",
@@ -98,6 +103,8 @@ THEMES: dict[str, Theme] = {
             reading_underline="#ff66ff",
             glossary_text="#000000",
             glossary_background="#ff9cff",
+            current_hit_ring="#ffff00",
+            disabled_text="#c0c0c0",
         ),
         Theme(
             name="dark",
@@ -122,6 +129,8 @@ THEMES: dict[str, Theme] = {
             reading_underline="#7fdbff",
             glossary_text="#000000",
             glossary_background="#a5d6a7",
+            current_hit_ring="#ffffff",
+            disabled_text="#a8a8a8",
         ),
     )
 }

@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from kyphoreader.core.leaflet import Section
+from kyphoreader.reading.contents_access import install_contents_accessibility
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _HEADING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 _ROW_PADDING = 8
+#: Smallest row height (WCAG 2.5.5 target size).
+MIN_ROW_PX = 44
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -64,7 +67,7 @@ class _WrappingDelegate(QStyledItemDelegate):
             bounds = QFontMetrics(font).boundingRect(
                 QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
             )
-            height = self._heights[key] = bounds.height() + _ROW_PADDING
+            height = self._heights[key] = max(MIN_ROW_PX, bounds.height() + _ROW_PADDING)
         return QSize(width, height)
 
 
@@ -79,7 +82,12 @@ class TocPanel(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_contents_accessibility()
+        self.setProperty("kyphoreader_contents", True)  # rows report their level
+        self.setProperty("contents_revision", 0)
         self.setObjectName("contents")
+        # Two rows at least: the window still fits a 640 by 512 screen (200 % scaling).
+        self.setMinimumHeight(2 * MIN_ROW_PX)
         self.setAccessibleName("Contents")
         self.setAccessibleDescription(
             "The sections of the leaflet. Press Enter on a section to read it."
@@ -104,6 +112,7 @@ class TocPanel(QTreeWidget):
         self.clear()
         self._items.clear()
         self._hit_counts = {}
+        self.setProperty("contents_revision", int(self.property("contents_revision")) + 1)
 
         def add(parent: QTreeWidget | QTreeWidgetItem, section: Section) -> None:
             item = QTreeWidgetItem(parent, [section.heading])

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
+    QBrush,
+    QColor,
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
     QResizeEvent,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
+    QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from kyphoreader.core.document import (
     LEAFLET_CSS,
@@ -24,6 +30,7 @@ from kyphoreader.core.document import (
 from kyphoreader.core.leaflet import Leaflet, Section
 from kyphoreader.core.text import map_span
 from kyphoreader.reading import typography
+from kyphoreader.reading.accessible import TextPart, install_reader_accessibility
 
 #: Default body text size in points (large-print guidance: at least 14 pt on screen).
 DEFAULT_POINT_SIZE = 16.0
@@ -39,6 +46,12 @@ LAYER_ORDER = ("glossary", "readaloud", "search", "current_match", "readaloud_wo
 #: Typical English letters, to estimate the width of an average character.
 _SAMPLE_TEXT = "the quick brown fox jumps over the lazy dog, Kyphoplasty 1234 ETAOIN"
 _KEEP = QTextCursor.MoveMode.KeepAnchor
+#: Width of the text caret in pixels: a thin caret is lost at large sizes and on a magnifier.
+CARET_WIDTH = 3
+#: Width of the ring drawn round the current search match and a link with the keyboard focus,
+#: and the gap between the ring and the text (WCAG 2.4.13: at least a 2 px perimeter).
+RING_WIDTH = 3
+RING_GAP = 2
 
 
 def reading_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
@@ -65,15 +78,36 @@ class ReaderView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_reader_accessibility()
         self.setObjectName("reader")
+        self.setProperty("kyphoreader_document", True)  # its own accessible interface
         self.setAccessibleName("Leaflet text")
-        self.setAccessibleDescription("The text of the leaflet. Use the arrow keys to scroll.")
+        self.setAccessibleDescription(
+            "The text of the leaflet. The arrow keys, Page Up and Page Down move the reading "
+            "position; Ctrl+L goes to the next link and Enter follows it."
+        )
+        # A caret the keyboard moves, so screen readers and magnifiers follow the reading
+        # position; Tab leaves the text (links are reached with the caret or Ctrl+L).
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setTabChangesFocus(True)
+        self.setCursorWidth(CARET_WIDTH)
+        # Lines break between words only, never inside one (clear-print guidance).
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         # Links are handled here: citations jump inside the leaflet, nothing is ever fetched.
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.cursorPositionChanged.connect(self._on_cursor_position_changed)
+        self._parts: list[TextPart] | None = None
+        self._parts_revision = 0
+        self._rings: dict[str, QColor] = {}
+        self._link_colour = ""
+        self._focused_link: TextPart | None = None
         self._section_ids: list[str] = []
         self._anchor_blocks: dict[str, int] = {}
         self._section_ranges: dict[str, tuple[int, int]] = {}
@@ -91,6 +125,9 @@ class ReaderView(QTextBrowser):
         self.document().setDefaultStyleSheet(LEAFLET_CSS)
         self.document().setDefaultFont(reading_font(self._point_size))
         self.document().contentsChange.connect(self._on_document_contents_change)
+        # Nobody edits the leaflet: re-colouring its links on every theme change must not
+        # pile up undo steps for as long as the reader runs.
+        self.document().setUndoRedoEnabled(False)
 
     # -- showing a leaflet -------------------------------------------------------------------
 
@@ -105,14 +142,20 @@ class ReaderView(QTextBrowser):
         self._front_text = front_matter_text(leaflet)
         self._anchor_blocks = self._find_anchor_blocks()
         self._section_ranges = self._compute_section_ranges()
+        self._add_front_matter(leaflet)
         self._section_texts = {}
         self._layers.clear()
         self._layer_selections.clear()
         self._raw_text = ""
+        self._parts = None
+        self._parts_revision += 1
+        if self._link_colour:
+            self._colour_links(self._link_colour)
         self._redraw_layers()
         self._apply_block_spacing()
         self._update_column()
         self._current_section = ""
+        self.place_caret(0)
         self.verticalScrollBar().setValue(0)
         self._on_scrolled()
 
@@ -188,14 +231,22 @@ class ReaderView(QTextBrowser):
         root.setFrameFormat(fmt)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Home and End go to the start and end of the leaflet, as in other readers."""
-        bar = self.verticalScrollBar()
-        if event.key() == Qt.Key.Key_Home:
-            bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
-        elif event.key() == Qt.Key.Key_End:
-            bar.triggerAction(QAbstractSlider.SliderAction.SliderToMaximum)
-        else:
-            super().keyPressEvent(event)
+        """Home and End go to the start and end of the leaflet; Enter follows a link.
+
+        The caret goes with them, so a screen reader reads from the new place.
+        """
+        key = event.key()
+        extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and not extend:
+            at_end = key == Qt.Key.Key_End
+            self.place_caret(self.document().characterCount() - 1 if at_end else 0)
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum() if at_end else bar.minimum())
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.link_at_caret() is not None:
+            self.follow_link(self.link_at_caret().target)  # type: ignore[union-attr]
+            return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         """Keep the text column centred and the same text at the top when the window resizes."""
@@ -252,6 +303,8 @@ class ReaderView(QTextBrowser):
         top = self.section_top(section_id)
         if top is None:
             return False
+        number = self._anchor_blocks[section_id]
+        self.place_caret(self.document().findBlockByNumber(number).position())
         self.verticalScrollBar().setValue(round(top))
         self._on_scrolled()
         return True
@@ -306,6 +359,22 @@ class ReaderView(QTextBrowser):
         ends = [start for _id, start in starts[1:]] + [document.characterCount()]
         pairs = zip(starts, ends, strict=True)
         return {section_id: (start, end) for (section_id, start), end in pairs}
+
+    def _add_front_matter(self, leaflet: Leaflet) -> None:
+        """Let search show its hits in the title, summary and disclaimer.
+
+        See ``core.document.searchable_leaflet``. The front matter is not a section one steps
+        to: it only gets a range, where ``find_all_in_section`` looks for search hits.
+        (``document_span`` keeps answering None for it: read aloud maps its own title-block
+        text, which starts with the title.)
+        """
+        number = self._anchor_blocks.get(TITLE_ANCHOR)
+        if number is None or leaflet.section(TITLE_ANCHOR) is not None:
+            return
+        start = self.document().findBlockByNumber(number).position()
+        starts = [begin for begin, _end in self._section_ranges.values()]
+        end = min(starts, default=self.document().characterCount())
+        self._section_ranges[TITLE_ANCHOR] = (start, end)
 
     def section_range(self, section_id: str) -> tuple[int, int] | None:
         """Return the document positions where a section starts and the next one begins."""
@@ -451,6 +520,7 @@ class ReaderView(QTextBrowser):
                 self._layer_selections[name] = self._selections_of(name)
             selections.extend(self._layer_selections[name])
         self.setExtraSelections(selections)
+        self.viewport().update()  # the rings reach outside the marked text
 
     def _selections_of(self, name: str) -> list[QTextEdit.ExtraSelection]:
         text_format = self._layer_formats.get(name)
@@ -519,3 +589,244 @@ class ReaderView(QTextBrowser):
         # Only links inside the leaflet are followed: the reader never opens a network link.
         if url.hasFragment() and not url.path() and not url.scheme():
             self.link_activated.emit(url.fragment())
+
+    # -- the caret, links and headings (what a screen reader follows) -------------------------
+
+    def place_caret(self, position: int) -> None:
+        """Put the text caret at ``position`` (no selection); screen readers hear it move."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        self.setTextCursor(cursor)
+
+    def parts_revision(self) -> int:
+        """A number that changes whenever the headings and links of the text may have."""
+        return self._parts_revision
+
+    def text_parts(self) -> list[TextPart]:
+        """Every heading (with its level) and link (with its target) in reading order."""
+        if self._parts is None:
+            self._parts = self._find_parts()
+        return list(self._parts)
+
+    def _find_parts(self) -> list[TextPart]:
+        parts: list[TextPart] = []
+        block = self.document().begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            text = block.text().strip()
+            if level > 0 and text:
+                start = block.position()
+                parts.append(TextPart("heading", start, start + len(block.text()), text, level))
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                char_format = fragment.charFormat()
+                href = char_format.anchorHref() if char_format.isAnchor() else ""
+                if href.startswith("#"):
+                    start, end = fragment.position(), fragment.position() + fragment.length()
+                    text, target = fragment.text(), href[1:]
+                    last = parts[-1] if parts else None
+                    if last and last.kind == "link" and (last.target, last.end) == (target, start):
+                        start, text = last.start, last.text + text  # one link in two fragments
+                        parts.pop()
+                    parts.append(TextPart("link", start, end, text, target=target))
+                iterator += 1
+            block = block.next()
+        return parts
+
+    def links(self) -> list[TextPart]:
+        """The links of the text, in reading order."""
+        return [part for part in self.text_parts() if part.kind == "link"]
+
+    def link_at_caret(self) -> TextPart | None:
+        """The link the caret is on (or that is selected), else None."""
+        cursor = self.textCursor()
+        position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+        for link in self.links():
+            if link.start <= position < link.end:
+                return link
+        return None
+
+    def link_target_text(self, target: str) -> str:
+        """Where a link goes, in words ("Goes to: [2] Riew KD, …")."""
+        number = self._anchor_blocks.get(target)
+        if number is None:
+            return ""
+        words = self.document().findBlockByNumber(number).text().strip()
+        if len(words) > 80:
+            words = words[:79].rsplit(" ", 1)[0] + "…"
+        return f"Goes to: {words}"
+
+    def follow_link(self, target: str) -> None:
+        """Follow a link to ``target`` (an anchor of the leaflet), as a click would."""
+        self.link_activated.emit(target)
+
+    def focus_span(self, start: int, end: int) -> None:
+        """Select a span with the caret at its start, bring it into view, take the keyboard."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(end)
+        cursor.setPosition(start, _KEEP)
+        self.setTextCursor(cursor)
+        self.ensure_visible(start, end)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._on_cursor_position_changed()
+
+    def go_to_link(self, step: int) -> bool:
+        """Put the caret on the next (``step`` 1) or previous (-1) link; False if there is none."""
+        links = self.links()
+        cursor = self.textCursor()
+        here = self.link_at_caret()
+        position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+        if step > 0:
+            after = here.end if here else position
+            chosen = next((link for link in links if link.start >= after), None)
+        else:
+            before = here.start if here else position
+            chosen = next((link for link in reversed(links) if link.end <= before), None)
+        if chosen is None:
+            return False
+        self.focus_span(chosen.start, chosen.end)
+        return True
+
+    def set_link_colour(self, colour: str) -> None:
+        """Colour every link of the text (the theme's link colour), now and after a new leaflet."""
+        self._link_colour = colour
+        self._colour_links(colour)
+
+    def link_colours(self) -> set[str]:
+        """The colours the links of the text are drawn in now."""
+        colours = set()
+        for link in self.links():
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(link.start + 1)
+            colours.add(cursor.charFormat().foreground().color().name())
+        return colours
+
+    def _colour_links(self, colour: str) -> None:
+        text_format = QTextCharFormat()
+        text_format.setForeground(QBrush(QColor(colour)))
+        cursor = QTextCursor(self.document())
+        for link in self.links():
+            cursor.setPosition(link.start)
+            cursor.setPosition(link.end, _KEEP)
+            cursor.mergeCharFormat(text_format)
+
+    def set_layer_ring(self, name: str, colour: str) -> None:
+        """Draw a ring of ``colour`` round every span of layer ``name`` ('' for none).
+
+        The ring (RING_WIDTH thick, RING_GAP from the text) marks the current search match and
+        the link with the keyboard focus by shape as well as by colour.
+        """
+        if colour:
+            self._rings[name] = QColor(colour)
+        else:
+            self._rings.pop(name, None)
+        self.viewport().update()
+
+    def span_rects(self, start: int, end: int) -> list[QRectF]:
+        """The rectangles (one per line, viewport coordinates) that hold a span of text."""
+        document = self.document()
+        layout = document.documentLayout()
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        rects: list[QRectF] = []
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            origin = layout.blockBoundingRect(block).topLeft()
+            lines = block.layout()
+            base = block.position()
+            for index in range(lines.lineCount()):
+                line = lines.lineAt(index)
+                first = base + line.textStart()
+                last = first + line.textLength()
+                left, right = max(start, first), min(end, last)
+                if left >= right:
+                    continue
+                x1 = line.cursorToX(left - base)[0]
+                x2 = line.cursorToX(right - base)[0]
+                top = origin.y() + line.y() + line.leading()
+                height = line.ascent() + line.descent()
+                rects.append(QRectF(origin.x() + min(x1, x2) + dx, top + dy, abs(x2 - x1), height))
+            block = block.next()
+        return rects
+
+    def part_viewport_rect(self, start: int, end: int) -> QRect:
+        """The rectangle round a span of text, in viewport coordinates."""
+        rect = QRectF()
+        for each in self.span_rects(start, end):
+            rect = rect.united(each)
+        if rect.isNull():
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            return self.cursorRect(cursor)
+        return rect.toAlignedRect()
+
+    def ring_rects(self, name: str) -> list[QRectF]:
+        """Where the ring of layer ``name`` is drawn (outer edge), viewport coordinates."""
+        if name not in self._rings:
+            return []
+        grow = RING_GAP + RING_WIDTH
+        rects = []
+        for start, end in self._layers.get(name, ()):
+            for rect in self.span_rects(start, end):
+                rects.append(rect.adjusted(-grow, -grow, grow, grow))
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        """Draw the text, then the rings round the current match and the focused link."""
+        super().paintEvent(event)
+        if not self._rings:
+            return
+        painter = QPainter(self.viewport())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = RING_WIDTH / 2
+        for name in LAYER_ORDER:
+            colour = self._rings.get(name)
+            if colour is None:
+                continue
+            painter.setPen(QPen(colour, RING_WIDTH, Qt.PenStyle.SolidLine))
+            for rect in self.ring_rects(name):
+                painter.drawRect(rect.adjusted(half, half, -half, -half))
+        painter.end()
+
+    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt's name)
+        """Show the ring on a link the caret is on."""
+        super().focusInEvent(event)
+        self._on_cursor_position_changed()
+
+    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt's name)
+        """Without the keyboard, no link has the focus."""
+        super().focusOutEvent(event)
+        self._on_cursor_position_changed()
+
+    @Slot()
+    def _on_cursor_position_changed(self) -> None:
+        link = self.link_at_caret() if self.hasFocus() else None
+        if link is None:
+            self.clear_layer("focus")
+            self._focused_link = None
+            return
+        if self.layer("focus") != [(link.start, link.end)]:
+            self.set_layer("focus", [(link.start, link.end)])
+        if self._focused_link != link:
+            self._focused_link = link
+            self._announce_focused_link()
+
+    def _announce_focused_link(self) -> None:
+        """Tell assistive technology that a link now has the focus (as Tab in a page does)."""
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+        if not QAccessible.isActive():
+            return
+        reader = QAccessible.queryAccessibleInterface(self)
+        child = reader.focusChild() if reader is not None else None
+        if child is not None:
+            QAccessible.updateAccessibility(QAccessibleEvent(child, QAccessible.Event.Focus))
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 (Qt's names)
+        """Tab leaves the text, as in any other control, instead of stepping through its links.
+
+        QTextBrowser makes every link a Tab stop (eleven citations before the next control);
+        links are reached with the caret, Ctrl+L and Ctrl+Shift+L instead.
+        """
+        return QWidget.focusNextPrevChild(self, next)

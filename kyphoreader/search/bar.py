@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QKeyCombination, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 #: Wait this long after the last keystroke before searching (typing stays smooth).
 DEBOUNCE_MS = 150
@@ -68,25 +68,28 @@ class SearchBar(QWidget):
         )
         self.field.setPlaceholderText("Search the leaflet")
         self.field.setClearButtonEnabled(True)
-        self.field.setMinimumWidth(320)
+        self.field.setMinimumWidth(240)  # the row fits a 640-pixel screen (200 % scaling)
         self.field.setMinimumHeight(44)
         self.previous_button = self._button("previous_match", "↑", "Previous match")
         self.next_button = self._button("next_match", "↓", "Next match")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("search_count")
-        self.count_label.setAccessibleName("Matches")
         self.count_label.setMinimumWidth(110)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("search_message")
-        self.message_label.setAccessibleName("Search message")
         self.message_label.setWordWrap(True)
-        layout = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.field, 3)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.next_button)
+        row.addWidget(self.count_label, 1)
+        # The message has a line of its own under the box, the whole width of the window, so
+        # that at 400 % it is never cut off.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(self.field, 3)
-        layout.addWidget(self.previous_button)
-        layout.addWidget(self.next_button)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.message_label, 2)
+        layout.addLayout(row)
+        layout.addWidget(self.message_label)
+        self.message_label.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -138,15 +141,43 @@ class SearchBar(QWidget):
         self.previous_button.setEnabled(has_hits)
         self.next_button.setEnabled(has_hits)
         if has_hits:
-            self.count_label.setText(f"{current} of {total}")
+            self._show_and_say(
+                self.count_label, f"{current} of {total}", f"Match {current} of {total}"
+            )
         elif self._last_query.strip():
-            self.count_label.setText("No matches")
+            self._show_and_say(self.count_label, "No matches", "No matches")
         else:
-            self.count_label.setText("")
+            self._show_and_say(self.count_label, "", "")
 
     def set_message(self, message: str) -> None:
         """Show a sentence about the search, such as "Showing results for kyphoplasty"."""
-        self.message_label.setText(message)
+        self._show_and_say(self.message_label, message, message)
+
+    def _show_and_say(self, label: QLabel, text: str, spoken: str) -> None:
+        """Show ``text``; give the label the same words as its name and announce them."""
+        from kyphoreader.reading.accessible import announce
+
+        if label.text() == text and label.accessibleName() == spoken:
+            return
+        label.setText(text)
+        label.setAccessibleName(spoken)  # the words on screen, readable as the label's name
+        if label is self.count_label:  # never cut off, at any text size
+            label.setMinimumWidth(max(110, label.sizeHint().width()))
+        if label is self.message_label:
+            label.setVisible(bool(text))
+            self._fit_message()
+        announce(label, spoken)
+
+    def _fit_message(self) -> None:
+        """Make the message as tall as its wrapped lines at the width it has."""
+        label = self.message_label
+        width = label.width() if label.width() > 50 else self.width() - 8
+        label.setMinimumHeight(label.heightForWidth(max(50, width)) if label.text() else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Re-wrap the message for the new width."""
+        super().resizeEvent(event)
+        self._fit_message()
 
     @Slot(str)
     def _on_field_text_changed(self, _text: str) -> None:

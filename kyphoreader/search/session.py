@@ -119,8 +119,10 @@ class SearchSession(QObject):
                     synonyms = load_synonyms_for(self._leaflet.source_name)
                 except SynonymError as error:
                     self.message.emit(f"Search works without lay words: {error}")
+            from kyphoreader.core.document import searchable_leaflet  # title, summary too
+
             self._synonyms = synonyms
-            self._index = SearchIndex(self._leaflet, synonyms)
+            self._index = SearchIndex(searchable_leaflet(self._leaflet), synonyms)
         return self._index
 
     @Slot(str)

@@ -39,13 +39,13 @@ def toolbar_buttons(window) -> dict[str, QToolButton]:
 
 def test_a_plus_and_a_minus_buttons_change_the_text_size(window, qtbot):
     buttons = toolbar_buttons(window)
-    assert buttons["Larger text"].text() == "A+" and buttons["Smaller text"].text() == "A-"
+    assert buttons["A+ Larger text"].text() == "A+" and buttons["A- Smaller text"].text() == "A-"
     start = body_points(window)
     assert start >= 14
-    qtbot.mouseClick(buttons["Larger text"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(buttons["A+ Larger text"], Qt.MouseButton.LeftButton)
     assert body_points(window) > start
-    qtbot.mouseClick(buttons["Smaller text"], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(buttons["Smaller text"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(buttons["A- Smaller text"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(buttons["A- Smaller text"], Qt.MouseButton.LeftButton)
     assert body_points(window) < start
 
 
@@ -277,4 +277,4 @@ def test_reset_to_defaults_puts_everything_back(window):
 
 def test_size_controls_have_accessible_names(window):
     names = set(toolbar_buttons(window))
-    assert {"Larger text", "Smaller text"} <= names
+    assert {"A+ Larger text", "A- Smaller text"} <= names

@@ -59,6 +59,11 @@ def snapshot(window) -> dict:
         "stop reading enabled": window.actions_by_name["stop_reading"].isEnabled(),
         "notice shown": window.notice.isVisible(),
         "notice": window.notice.text(),
+        "caret": window.reader.textCursor().position(),
+        "focused link ring": window.reader.layer("focus"),
+        "panels below the text": window.reflow.panels_below(),
+        "link colours": window.reader.link_colours(),
+        "count name": window.search_bar.count_label.accessibleName(),
     }
 
 
@@ -102,6 +107,7 @@ def test_a_used_window_after_reset_equals_a_fresh_one(qtbot, open_window, tmp_pa
         "explanation shown", "bubble shown", "notice shown",
         "reading aloud", "read aloud bar shown", "read aloud button", "read aloud mark",
         "read aloud speed", "read aloud voice", "stop reading enabled",
+        "caret", "panels below the text", "link colours", "count name",
     }  # fmt: skip
     used.reset()
     after_reset = snapshot(used)

@@ -93,3 +93,35 @@ def test_unknown_theme_falls_back_to_the_default():
     assert theme_named("nonsense").name == "default"
     assert {"default", "high_contrast", "dark"} <= set(THEMES)
     assert theme_named("high_contrast").background == "#000000"
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
+def test_rings_disabled_text_and_scroll_bars_meet_their_contrast(theme):
+    # The ring round the current search match sits on the page, a gap away from the match:
+    # it is the change between the current match and the others (WCAG 2.4.13 style, 3:1).
+    assert contrast_ratio(theme.current_hit_ring, theme.background) >= 3
+    # Disabled text stays readable (4.5:1) on buttons and panels.
+    assert contrast_ratio(theme.disabled_text, theme.button_background) >= 4.5
+    assert contrast_ratio(theme.disabled_text, theme.panel_background) >= 4.5
+    # Placeholder text on the search box.
+    assert contrast_ratio(theme.placeholder, theme.background) >= 4.5
+    # Scroll bar thumb (button border colour) against its track (panel background).
+    assert contrast_ratio(theme.button_border, theme.panel_background) >= 3
+    # Links on the page and the focus ring on the page, in every theme.
+    assert contrast_ratio(theme.link, theme.background) >= 4.5
+    assert contrast_ratio(theme.focus, theme.background) >= 3
+
+
+def test_the_style_sheet_gives_every_control_a_thick_ring_and_big_scroll_bars():
+    from kyphoreader.reading.style import FOCUS_RING_PX, SCROLL_BAR_PX, stylesheet_for
+
+    assert FOCUS_RING_PX >= 2 and SCROLL_BAR_PX >= 16
+    sheet = stylesheet_for(THEMES["default"])
+    for kind in (
+        "QToolButton:focus", "QPushButton:focus", "QLineEdit:focus", "QComboBox:focus",
+        "QAbstractSpinBox:focus", "QAbstractScrollArea:focus", "QRadioButton:focus",
+        "QCheckBox:focus",
+    ):  # fmt: skip
+        assert kind in sheet
+    assert "placeholder-text-color: #4d4b45" in sheet
+    assert "border-style: dashed" in sheet  # disabled controls look different, not only paler

@@ -1,0 +1,214 @@
+"""Make any window or dialog usable by keyboard, screen reader and low vision as it opens.
+
+Applied to the main window and to every dialog the dialog host opens (including Qt's own:
+message boxes, file dialogs, the print preview): every control gets a name that holds its
+visible label, the page view of the preview takes the keyboard (so its focus ring shows and
+the arrow keys scroll), and the window is made to fit the screen it is on, at any display
+scaling.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGraphicsView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyphoreader.app.actions import label_words, name_holds_label
+
+#: Names for Qt's own controls that have no words of their own.
+QT_CONTROL_NAMES = {
+    "qt_toolbar_ext_button": "More buttons",
+}
+
+
+def _form_labels(root: QWidget) -> dict[QWidget, str]:
+    """The visible label of each field of the form layouts inside ``root``."""
+    labels: dict[QWidget, str] = {}
+    for layout in root.findChildren(QFormLayout):
+        for row in range(layout.rowCount()):
+            label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label and field and isinstance(label.widget(), QLabel) and field.widget():
+                labels[field.widget()] = label.widget().text().replace("&", "").rstrip(":")
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and label.text():
+            labels.setdefault(buddy, label.text().replace("&", "").rstrip(":"))
+    return labels
+
+
+def _nearest_name(widget: QWidget) -> str:
+    """The accessible name of the closest named widget around ``widget`` (a scroll area's)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent.accessibleName():
+            return parent.accessibleName()
+        parent = parent.parentWidget()
+    return ""
+
+
+def visible_label(widget: QWidget, form_labels: dict[QWidget, str]) -> str:
+    """The words a sighted person sees on or beside a control ('' if none)."""
+    if isinstance(widget, QAbstractButton):
+        return widget.text().replace("&", "")
+    return form_labels.get(widget, "")
+
+
+def name_controls(root: QWidget) -> list[QWidget]:
+    """Give every control inside ``root`` a name that holds its visible label.
+
+    A control without a name is named from its label, its tooltip or Qt's own name for it;
+    a name that leaves out the visible words gets them put first. Returns the controls that
+    still have no name (none, if all went well).
+    """
+    form_labels = _form_labels(root)
+    unnamed = []
+    kinds = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QAbstractScrollArea)
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, kinds) or not widget.isVisibleTo(root):
+            continue  # hidden parts are named when they are shown
+        parent = widget.parent()
+        if isinstance(parent, (QComboBox, QAbstractSpinBox)) or (
+            parent is not None and isinstance(parent.parent(), QComboBox)
+        ):
+            continue  # the edit and list inside a combo or spin box are named by the box
+        name = widget.accessibleName()
+        label = visible_label(widget, form_labels)
+        if not name:
+            name = (
+                (_nearest_name(widget) if isinstance(widget, QScrollArea) else "")
+                or label
+                or QT_CONTROL_NAMES.get(widget.objectName(), "")
+                or widget.toolTip().split("\n")[0]
+                or widget.whatsThis()
+                or widget.windowTitle()
+            )
+            if not name and isinstance(widget, QToolButton) and widget.defaultAction():
+                name = widget.defaultAction().text().replace("&", "")
+            if name:
+                widget.setAccessibleName(name)
+        elif label and label_words(label) and not name_holds_label(name, label):
+            widget.setAccessibleName(label)
+        if not widget.accessibleName():
+            unnamed.append(widget)
+    return unnamed
+
+
+def name_preview_controls(root: QWidget) -> None:
+    """Name the print preview's page number box and zoom box, which Qt leaves unnamed."""
+    if root.metaObject().className() != "QPrintPreviewDialog":
+        return
+    for box in root.findChildren(QComboBox):
+        if not box.accessibleName():
+            box.setAccessibleName("Zoom")
+            box.setToolTip("Zoom: how large the pages are shown")
+    for edit in root.findChildren(QLineEdit):
+        if not edit.accessibleName() and not isinstance(edit.parent(), QComboBox):
+            edit.setAccessibleName("Page number")
+            edit.setToolTip("Page number: type a page to go to it")
+
+
+def let_views_take_the_keyboard(root: QWidget) -> None:
+    """Views that show pages (the print preview) take the keyboard, so the focus ring shows."""
+    for view in root.findChildren(QGraphicsView):
+        view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if not view.accessibleName():
+            view.setAccessibleName("Pages")
+
+
+def on_a_real_screen() -> bool:
+    """False on Qt's offscreen platform, whose 800 by 800 "screen" nobody sees.
+
+    Tests there size windows freely (1024 by 768, say); fitting is tested on an X server.
+    """
+    return QGuiApplication.platformName() != "offscreen"
+
+
+def fit_on_screen(window: QWidget) -> None:
+    """Make a window no bigger than the screen's free area and put it wholly on the screen."""
+    screen = window.screen()
+    if screen is None or not on_a_real_screen():
+        return
+    if window.isFullScreen() or window.isMaximized():
+        return  # the window manager sizes those (the waiting room is full screen)
+    area = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w = max(0, frame.width() - window.width())
+    extra_h = max(0, frame.height() - window.height())
+    width = min(window.width(), area.width() - extra_w)
+    height = min(window.height(), area.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(max(1, width), max(1, height))
+    if window.isWindow() and window.isVisible():
+        x = min(max(window.x(), area.left()), area.right() - width - extra_w + 1)
+        y = min(max(window.y(), area.top()), area.bottom() - height - extra_h + 1)
+        window.move(max(area.left(), x), max(area.top(), y))
+
+
+def scroll_if_too_big(dialog: QDialog) -> bool:
+    """Put a dialog's contents in a scroll area when they cannot fit the screen at all.
+
+    The buttons (a QDialogButtonBox) stay below the scroll area, always in reach. Dialogs
+    that fit are left alone. Returns True if the dialog was changed.
+    """
+    screen = dialog.screen()
+    layout = dialog.layout()
+    if screen is None or layout is None or isinstance(dialog, (QMessageBox, QFileDialog)):
+        return False
+    if not on_a_real_screen():
+        return False
+    if dialog.property("kyphoreader_scrolls"):
+        return False
+    area = screen.availableGeometry()
+    needed = dialog.minimumSizeHint()
+    room_w, room_h = area.width() - 16, area.height() - 48  # the window frame and title
+    if needed.width() <= room_w and needed.height() <= room_h:
+        return False
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    buttons = dialog.findChildren(QDialogButtonBox, options=direct)
+    for box in buttons:
+        layout.removeWidget(box)
+    inner = QWidget()
+    inner.setObjectName("scrolled_contents")
+    inner.setLayout(layout)  # moves the layout and its widgets out of the dialog
+    scroll = QScrollArea(dialog)
+    scroll.setObjectName("dialog_scroll")
+    scroll.setAccessibleName(dialog.windowTitle())
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(inner)
+    outer = QVBoxLayout(dialog)
+    outer.addWidget(scroll, 1)
+    for box in buttons:
+        outer.addWidget(box)
+    dialog.setProperty("kyphoreader_scrolls", True)
+    dialog.resize(min(dialog.width(), room_w), min(dialog.height(), room_h))
+    return True
+
+
+def polish_window(window: QWidget) -> None:
+    """Names, keyboard and size, for a window or dialog about to be shown."""
+    name_preview_controls(window)
+    name_controls(window)
+    let_views_take_the_keyboard(window)
+    if isinstance(window, QDialog):
+        scroll_if_too_big(window)
+    fit_on_screen(window)

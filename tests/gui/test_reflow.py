@@ -1,0 +1,88 @@
+"""At 400 % in a 1024 by 768 window: no word split inside itself, nothing cut off."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from kyphoreader.app.mainwindow import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def small_screen_window(qtbot, settings_store, bundled_leaflet):
+    win = MainWindow(settings_store)
+    qtbot.addWidget(win)
+    win.show_leaflet(bundled_leaflet)
+    win.setFixedSize(1024, 768)
+    with qtbot.waitExposed(win):
+        win.show()
+    return win
+
+
+def split_words(browser) -> list[str]:
+    """Every place where a line ends inside a word (letters or digits on both sides)."""
+    document = browser.document()
+    document.size()  # lay the whole text out
+    broken = []
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for index in range(layout.lineCount() - 1):
+            line = layout.lineAt(index)
+            end = line.textStart() + line.textLength()
+            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                broken.append(text[max(0, end - 15) : end + 15])
+        block = block.next()
+    return broken
+
+
+@pytest.mark.parametrize("percent", [100, 200, 300, 400])
+def test_no_word_is_split_in_the_text_or_the_results(small_screen_window, qtbot, percent):
+    window = small_screen_window
+    window.appearance.set_text_size(percent)
+    window.search_bar.field.setText("polymethylmethacrylate cement")
+    window.search_bar.flush()
+    qtbot.wait(20)
+    assert split_words(window.reader) == []
+    assert split_words(window.results) == []
+    assert window.reader.horizontalScrollBar().maximum() == 0
+    assert window.results.horizontalScrollBar().maximum() == 0
+    assert window.reader.viewport().width() >= window.reflow.reader_width_needed() - 60
+
+
+def test_the_panels_go_below_the_text_at_400_percent_and_come_back(small_screen_window):
+    window = small_screen_window
+    from PySide6.QtCore import Qt
+
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    assert window.dockWidgetArea(window.contents_dock) == left
+    window.appearance.set_text_size(400)
+    assert window.reflow.panels_below()
+    assert window.dockWidgetArea(window.contents_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert not window.contents_dock.isHidden()
+    window.actions_by_name["reset_settings"].trigger()
+    assert not window.reflow.panels_below()
+    assert window.dockWidgetArea(window.contents_dock) == left
+
+
+def fully_shown(label: QLabel) -> bool:
+    if not label.text():
+        return True
+    if label.wordWrap():
+        return label.heightForWidth(label.width()) <= label.height() + 1
+    return label.sizeHint().width() <= label.width() + 1
+
+
+@pytest.mark.parametrize("query", ["zzqxj", "kyfoplasty", "cement"])
+def test_search_words_are_not_cut_off_at_400_percent(small_screen_window, qtbot, query):
+    window = small_screen_window
+    window.appearance.set_text_size(400)
+    window.search_bar.field.setText(query)
+    window.search_bar.flush()
+    qtbot.wait(20)
+    bar = window.search_bar
+    for label in (bar.count_label, bar.message_label):
+        assert fully_shown(label), (label.objectName(), label.text(), label.size())
+    assert bar.geometry().right() <= window.search_toolbar.width()
