@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -728,12 +729,18 @@ def _one_line(text: str, font: QFont, device, width: float) -> QTextLayout:
 
 
 def _remove_underlines(document: QTextDocument) -> None:
-    """No underlines on paper: large-print guidance forbids them, and a link cannot be followed."""
+    """No underlines on paper, and black ink whatever colours the screen uses.
+
+    Large-print guidance forbids underlines, and a link cannot be followed on paper. Text with
+    no colour of its own would otherwise take the screen theme's in the print preview (yellow
+    in High contrast), so every character is given black explicitly.
+    """
     cursor = QTextCursor(document)
     cursor.select(QTextCursor.SelectionType.Document)
     fmt = QTextCharFormat()
     fmt.setFontUnderline(False)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+    fmt.setForeground(QBrush(QColor("#000000")))
     cursor.mergeCharFormat(fmt)
 
 

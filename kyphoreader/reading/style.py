@@ -115,7 +115,10 @@ QCheckBox::indicator:checked, QTreeView::indicator:checked {{
 }}
 QRadioButton::indicator:disabled, QCheckBox::indicator:disabled,
 QTreeView::indicator:disabled {{ border-style: dashed; border-color: {theme.disabled_text}; }}
-QAbstractSpinBox {{ qproperty-buttonSymbols: NoButtons; }}
+QAbstractSpinBox {{ min-width: 4em; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    width: 0px; height: 0px; border: none; image: none;
+}}
 QTreeView::item {{ min-height: 44px; }}
 QToolButton:focus, QPushButton:focus, QLineEdit:focus, QComboBox:focus,
 QAbstractSpinBox:focus {{
