@@ -52,7 +52,8 @@ class _WrappingDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth += 1
             parent = parent.parent()
-        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 8
+        # Less than the row: the style sheet draws items with a focus ring and padding.
+        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 24
         # The item's own font: bold marks sections with search matches, and bold is wider.
         item = self._tree.itemFromIndex(index)
         text = item.text(0) if item else ""
