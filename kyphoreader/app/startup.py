@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import time
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QSettings, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -25,17 +24,6 @@ from kyphoreader.reading.typography import reading_font
 
 #: The application icon (drawn for kyphoreader; build.spec converts it for executables).
 ICON = "icons/kyphoreader.svg"
-
-
-class _FirstPaintReporter(QObject):
-    """Print the wall-clock time of the reader's first paint and quit (start-up benchmark)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            print(f"first-paint {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, lambda: QApplication.exit(0))  # also past a refused close
-        return False
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -82,8 +70,9 @@ def build_window(options: Options, leaflet: Leaflet) -> MainWindow:
     window.show_leaflet(leaflet)
     window.restore_last_section()
     if options.quit_after_first_paint:
-        reporter = _FirstPaintReporter(window)
-        window.reader.viewport().installEventFilter(reporter)
+        from kyphoreader.app.firstpaint import report_first_paint
+
+        report_first_paint(window, window.reader.viewport())
     return window
 
 
