@@ -75,6 +75,11 @@ def main() -> int:
     minimal = scratch / "minimal.py"
     minimal.write_text(MINIMAL_PROGRAM, encoding="utf-8")
     dist, work = scratch / "dist", scratch / "work"
+    # The program each minimal bundle was frozen from: a changed one is frozen again.
+    frozen_from = dist / "minimal-program.py"
+    minimal_changed = not (
+        frozen_from.exists() and frozen_from.read_text(encoding="utf-8") == MINIMAL_PROGRAM
+    )
     builds = {
         # name: (executable, onefile, script)
         "reader folder": (dist / "folder" / "kyphoreader" / "kyphoreader", False, None),
@@ -84,12 +89,13 @@ def main() -> int:
     }
     for name, (executable, onefile, script) in builds.items():
         wanted = not (args.reuse and executable.exists())
-        if args.rebuild_reader and script is None:
+        if (args.rebuild_reader and script is None) or (minimal_changed and script is not None):
             wanted = True
         if wanted:
             print(f"building {name} ...", flush=True)
             form = "file" if onefile else "folder"
             freeze(work / f"{form}-{name.split()[0]}", dist / form, onefile, script)
+    frozen_from.write_text(MINIMAL_PROGRAM, encoding="utf-8")
 
     folder_bytes, folder_files = folder_size(builds["reader folder"][0].parent)
     onefile_bytes = builds["reader file"][0].stat().st_size

@@ -2,13 +2,17 @@
 
 ``kyphoreader --quit-after-first-paint`` prints, with wall-clock times:
 
-    first-paint <time>                 the reader's text is painted for the first time
-    usable <time> focus=<objectName>   every panel is built and painted, the start-up work
-                                       queued behind them is done, keyboard focus is placed
+    first-paint <time> cpu=<seconds>                  the reader's text is painted first (and
+                                                      the window's drawing has ended)
+    usable <time> cpu=<seconds> focus=<objectName>   every panel is built and painted, the
+                                                      work queued behind them is done, and
+                                                      keyboard focus is placed
 
-and then quits. With ``KYPHOREADER_REPORT_MODULES=1`` in the environment it also prints, at the
-first paint, ``modules`` and the sorted names of every module imported so far (JSON), which
-``tests/gui/test_first_paint.py`` uses to keep what the text does not need off that path.
+and then quits (``cpu`` is the processor time the process has used so far). With
+``KYPHOREADER_REPORT_MODULES=1`` in the environment it also prints, at the first paint,
+``modules`` and the sorted names of every module imported so far (JSON), which
+``tests/gui/test_first_paint.py`` uses to keep what the text does not need off that path, and
+``qt-types``, the Qt classes PySide has made so far.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ class FirstPaintReporter(QObject):
         self._window = window
         self._viewport = reader_viewport
         self._text_painted = False
+        self._painted_reported = False
         self._chrome_painted = False
         self._watched: list[QWidget] = []
         self._done = False
@@ -74,17 +79,24 @@ class FirstPaintReporter(QObject):
             return False
         if watched is self._viewport and not self._text_painted:
             self._text_painted = True
-            print(f"first-paint {time.time():.6f}", flush=True)
-            if os.environ.get(REPORT_MODULES_ENV):
-                print(f"modules {json.dumps(sorted(sys.modules))}", flush=True)
-            self._maybe_usable()
+            # Filters see the paint before the view draws: the report waits for the drawing
+            # (and the window's flush) to end, as a zero timer started here does.
+            QTimer.singleShot(0, self._report_painted)
         elif watched in self._watched and not self._chrome_painted:
             self._chrome_painted = True
             self._maybe_usable()
         return False
 
+    def _report_painted(self) -> None:
+        self._painted_reported = True
+        print(f"first-paint {time.time():.6f} cpu={time.process_time():.6f}", flush=True)
+        if os.environ.get(REPORT_MODULES_ENV):
+            print(f"modules {json.dumps(sorted(sys.modules))}", flush=True)
+            print(f"qt-types {json.dumps(_qt_types_made())}", flush=True)
+        self._maybe_usable()
+
     def _maybe_usable(self) -> None:
-        if self._text_painted and self._chrome_painted and not self._done:
+        if self._painted_reported and self._chrome_painted and not self._done:
             self._done = True
             # Whatever was queued to run right after the panels (marks, say) runs first.
             QTimer.singleShot(0, self._report_usable)
@@ -94,8 +106,18 @@ class FirstPaintReporter(QObject):
         name = focus.objectName() if focus is not None else ""
         if focus is not None and not name and focus.parentWidget() is not None:
             name = focus.parentWidget().objectName()  # a viewport: name its view
-        print(f"usable {time.time():.6f} focus={name or '-'}", flush=True)
+        now, cpu = time.time(), time.process_time()
+        print(f"usable {now:.6f} cpu={cpu:.6f} focus={name or '-'}", flush=True)
         QTimer.singleShot(0, lambda: QApplication.exit(0))
+
+
+def _qt_types_made() -> list[str]:
+    """The Qt classes PySide has made so far (it makes each on first use: enums cost time)."""
+    made = []
+    for name, module in sorted(sys.modules.items()):
+        if name.startswith("PySide6.Qt") and name.count(".") == 1:
+            made += [f"{name[8:]}.{attr}" for attr in vars(module) if attr.startswith("Q")]
+    return sorted(made)
 
 
 def report_first_paint(window: QMainWindow, reader_viewport: QWidget) -> FirstPaintReporter:
