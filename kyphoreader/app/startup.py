@@ -96,6 +96,7 @@ def build_window(options: Options, leaflet: Leaflet, deferred: bool = False) -> 
 
 
 def _log(message: str) -> bool:
+    """Record one line in the log (errors.py is imported only when there is something)."""
     from kyphoreader.app.errors import record_message
 
     return record_message(message)
