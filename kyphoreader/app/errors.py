@@ -7,10 +7,10 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
-from kyphoreader.app.dialogs import DialogHost
+if TYPE_CHECKING:  # Qt is imported when an error is shown: the log needs none (start-up)
+    from kyphoreader.app.dialogs import DialogHost
 
 MESSAGE = (
     "Something went wrong inside the reader. You can keep reading: nothing you were reading "
@@ -62,6 +62,8 @@ def install_error_handler(dialogs: DialogHost, log: Path | None = None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         saved = record_error(kind, error, trace, target)
         where = str(target) if saved else "(the log file could not be written)"
         dialogs.message(

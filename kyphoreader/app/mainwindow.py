@@ -3,41 +3,27 @@
 Each feature's state lives on its controller (appearance, navigation, search, printing, the
 dialog host), never here. ``reset()`` returns every one of them to a fresh start, which is
 what the waiting-room mode calls between visitors.
+
+The text comes first: with ``deferred=True`` (how the reader starts) the window builds only
+what the text needs to be seen (the reading pane in its font, size and colours) and builds the
+rest in ``finish_building()``, called just after the reader's first paint. The modules only the
+rest needs are imported there, so they cost nothing before the text is on screen
+(tests/gui/test_first_paint.py keeps it so).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from kyphoreader import APP_DISPLAY_NAME
-from kyphoreader.app.actions import (
-    ACTION_SPECS,
-    MENUS,
-    ActionSpec,
-    create_actions,
-    toolbar_name,
-    toolbar_specs,
-)
-from kyphoreader.app.dialogs import DialogHost
-from kyphoreader.app.docktitle import give_big_title_bar
-from kyphoreader.app.polish import fit_on_screen, name_controls, polish_window
-from kyphoreader.app.reflow import PanelReflow
-from kyphoreader.app.regions import RegionCycler
+from kyphoreader.app.screenfit import fit_on_screen
 from kyphoreader.core.clinic import ClinicConfig
-from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
+from kyphoreader.core.leaflet import Leaflet
 from kyphoreader.core.settings import (
     Settings,
     SettingsStore,
@@ -45,21 +31,28 @@ from kyphoreader.core.settings import (
     load_settings,
     save_settings,
 )
-from kyphoreader.glossary.controller import GlossaryController
-from kyphoreader.printing.flow import PrintFlow
-from kyphoreader.readaloud import pace
-from kyphoreader.readaloud.controller import ReadAloudController
-from kyphoreader.readaloud.controls import PAUSE, READ_ALOUD, RESUME, ReadAloudControls
-from kyphoreader.readaloud.speaker import PAUSED, PLAYING
 from kyphoreader.reading.controller import AppearanceController, AppearanceDefaults
-from kyphoreader.reading.navigation import NavigationController
-from kyphoreader.reading.notice import NoticeBar
-from kyphoreader.reading.toc import TocPanel
 from kyphoreader.reading.typography import load_reading_typeface
 from kyphoreader.reading.view import ReaderView
-from kyphoreader.search.bar import SearchBar
-from kyphoreader.search.results import ResultsPanel
-from kyphoreader.search.session import SearchSession
+
+if TYPE_CHECKING:  # imported for real in finish_building(), after the first paint
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDockWidget, QToolBar
+
+    from kyphoreader.app.actions import ActionSpec
+    from kyphoreader.app.dialogs import DialogHost
+    from kyphoreader.app.reflow import PanelReflow
+    from kyphoreader.app.regions import RegionCycler
+    from kyphoreader.glossary.controller import GlossaryController
+    from kyphoreader.printing.flow import PrintFlow
+    from kyphoreader.readaloud.controller import ReadAloudController
+    from kyphoreader.readaloud.controls import ReadAloudControls
+    from kyphoreader.reading.navigation import NavigationController
+    from kyphoreader.reading.notice import NoticeBar
+    from kyphoreader.reading.toc import TocPanel
+    from kyphoreader.search.bar import SearchBar
+    from kyphoreader.search.results import ResultsPanel
+    from kyphoreader.search.session import SearchSession
 
 DEFAULT_WINDOW_SIZE = (1024, 768)
 #: Changed settings are written this long after the last change (a burst of A+ writes once).
@@ -67,7 +60,13 @@ SAVE_DELAY_MS = 500
 
 
 class MainWindow(QMainWindow):
-    """The reader's window: chrome, controllers, and the signals between them."""
+    """The reader's window: chrome, controllers, and the signals between them.
+
+    Signals:
+        built(): finish_building() has built and wired everything besides the text.
+    """
+
+    built = Signal()
 
     def __init__(
         self,
@@ -75,7 +74,9 @@ class MainWindow(QMainWindow):
         clinic: ClinicConfig | None = None,
         parent: QWidget | None = None,
         allowed: Callable[[ActionSpec], bool] | None = None,
+        deferred: bool = False,
     ) -> None:
+        """Build the window; with ``deferred``, only what the text needs (see the module doc)."""
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle(APP_DISPLAY_NAME)
@@ -93,22 +94,70 @@ class MainWindow(QMainWindow):
         )
         self.leaflet: Leaflet | None = None
         self._restore_section_on_show = False
+        self._built = False
+        self._allowed = allowed
         load_reading_typeface()
 
+        # What the text needs: the reading pane in its size, spacing and colours.
+        self._build_reading_area()
+        self.appearance = AppearanceController(self.reader, self._chrome, defaults, self)
+        self.appearance.restore(
+            self.settings.text_size, self.settings.theme, self.settings.line_spacing
+        )
+        self.resize(*DEFAULT_WINDOW_SIZE)
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray(self.settings.geometry))
+        fit_on_screen(self)  # at any display scaling (200 % on a 1280x1024 screen, say)
+        if deferred:
+            self.reader.viewport().installEventFilter(self)
+        else:
+            self.finish_building()
+
+    def is_built(self) -> bool:
+        """True once everything besides the text is built and wired."""
+        return self._built
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Build the rest just after the reader's first paint (a deferred window)."""
+        if event.type() == QEvent.Type.Paint and watched is self.reader.viewport():
+            watched.removeEventFilter(self)
+            # Queued from the paint itself, so it runs once the text is on screen (a timer
+            # started at show() would run before the first paint).
+            QTimer.singleShot(0, self.finish_building)
+        return super().eventFilter(watched, event)
+
+    def finish_building(self) -> None:
+        """Build everything besides the text, wire it, and give it the leaflet shown.
+
+        The panels and toolbars arrive together, so the text moves at most once, right after
+        the first paint; keyboard focus stays in the reader.
+        """
+        if self._built:
+            return
+        self._built = True
+        from kyphoreader.app.actions import create_actions
+        from kyphoreader.app.dialogs import DialogHost
+        from kyphoreader.app.reflow import PanelReflow
+        from kyphoreader.app.regions import RegionCycler
+        from kyphoreader.glossary.controller import GlossaryController
+        from kyphoreader.printing.flow import PrintFlow
+        from kyphoreader.readaloud.controller import ReadAloudController
+        from kyphoreader.reading.navigation import NavigationController
+        from kyphoreader.search.session import SearchSession
+
         self._build_panels()
-        self.actions_by_name: dict[str, QAction] = create_actions(self, allowed=allowed)
+        self.actions_by_name: dict[str, QAction] = create_actions(self, allowed=self._allowed)
         self._build_menus()
         self.toolbar = self._build_toolbar()
         self._build_search_toolbar()
         self.read_aloud_toolbar = self._build_toolbar(2, "Read aloud toolbar")
         self._build_notice_bar()
 
-        self.dialogs = DialogHost(self, self)
-        self.appearance = AppearanceController(self.reader, self._chrome, defaults, self)
-        self.reflow = PanelReflow(
+        self.dialogs: DialogHost = DialogHost(self, self)
+        self.reflow: PanelReflow = PanelReflow(
             self, self.reader, [self.contents_dock, self.results_dock], self.results
         )
-        self.regions = RegionCycler(
+        self.regions: RegionCycler = RegionCycler(
             [
                 ("toolbar", self.toolbar, self._first_toolbar_button),
                 ("search", self.search_toolbar, lambda: self.search_bar.field),
@@ -118,12 +167,14 @@ class MainWindow(QMainWindow):
             ],
             self,
         )
-        self.navigation = NavigationController(self.reader, self.contents, self)
-        self.search_session = SearchSession(
+        self.navigation: NavigationController = NavigationController(
+            self.reader, self.contents, self
+        )
+        self.search_session: SearchSession = SearchSession(
             self.reader, self.search_bar, self.results, self.contents, self
         )
-        self.glossary = GlossaryController(self.reader, self.dialogs, self)
-        self.printing = PrintFlow(
+        self.glossary: GlossaryController = GlossaryController(self.reader, self.dialogs, self)
+        self.printing: PrintFlow = PrintFlow(
             self.dialogs,
             lambda: self.leaflet,
             self.navigation.current_section,
@@ -131,45 +182,91 @@ class MainWindow(QMainWindow):
             self,
             glossary=lambda: self.glossary.glossary,
         )
-        self.read_aloud = ReadAloudController(self.reader, self.read_aloud_controls, parent=self)
+        self.read_aloud: ReadAloudController = ReadAloudController(
+            self.reader, self.read_aloud_controls, parent=self
+        )
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
 
         self._connect_signals()
         self._restore_window()
-        self.appearance.restore(
-            self.settings.text_size, self.settings.theme, self.settings.line_spacing
-        )
+        for widget in self._chrome():  # the text has its size and colours already
+            self.appearance.style_widget(widget)
         self.search_session.apply_theme(self.appearance.theme)
         self.glossary.apply_theme(self.appearance.theme)
         self.read_aloud.restore(self.settings.read_aloud_speed, self.settings.read_aloud_voice)
         self.read_aloud.apply_theme(self.appearance.theme)
         self._on_read_aloud_changed()
         self._on_appearance_changed()
+        if self.leaflet is not None:
+            top = self.reader.top_position()
+            self._give_leaflet_to_features(self.leaflet)
+            # A feature's fresh start may put the caret, and so the view, back at the start:
+            # the text stays where it was painted (the section read last, say).
+            self.reader.scroll_to_position(top)
+            # What navigation would have passed on, had it been there when the text came.
+            self.contents.set_current_section(self.reader.current_section())
+            self._on_navigation_section_changed(self.reader.current_section())
+            if self.isVisible():
+                self.glossary.load()  # the text is on screen: mark it with the panels
+        if self.isVisible():
+            self._show_chrome_now()
+            self.reader.setFocus()
+        self.built.emit()
+
+    def _show_chrome_now(self) -> None:
+        """Show the panels and bars added to the shown window now, not an event later.
+
+        Qt shows a widget added to a visible window's layout from the event loop, unless it
+        was hidden on purpose; doing the same here makes the window whole when ``built`` is
+        emitted (the contents' menu check follows the dock, for one).
+        """
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget, QToolBar
+
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        bars = [*self.findChildren(QToolBar, options=direct), self.menuBar()]
+        for widget in [*bars, *self.findChildren(QDockWidget, options=direct)]:
+            hidden_on_purpose = widget.isHidden() and widget.testAttribute(
+                Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+            )
+            if not hidden_on_purpose:
+                widget.show()
 
     # -- construction ------------------------------------------------------------------------
 
-    def _build_panels(self) -> None:
+    def _build_reading_area(self) -> None:
+        """The central widget: the reader (and, once built, the read-aloud bar above it)."""
         self.reader = ReaderView(self)
-        # The read-aloud bar sits above the text, in the central widget rather than a toolbar
-        # so that it can wrap onto more rows at large sizes; hidden until read aloud is used.
-        self.read_aloud_controls = ReadAloudControls(self)
-        self.read_aloud_controls.hide()
         central = QWidget(self)
         central.setObjectName("reading_area")
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.read_aloud_controls)
-        column.addWidget(self.reader, 1)
+        self._reading_column = QVBoxLayout(central)
+        self._reading_column.setContentsMargins(0, 0, 0, 0)
+        self._reading_column.setSpacing(0)
+        self._reading_column.addWidget(self.reader, 1)
         self.setCentralWidget(central)
+
+    def _build_panels(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
+
+        from kyphoreader.app.docktitle import give_big_title_bar
+        from kyphoreader.readaloud.controls import ReadAloudControls
+        from kyphoreader.reading.toc import TocPanel
+        from kyphoreader.search.results import ResultsPanel
+
+        # The read-aloud bar sits above the text, in the central widget rather than a toolbar
+        # so that it can wrap onto more rows at large sizes; hidden until read aloud is used.
+        self.read_aloud_controls: ReadAloudControls = ReadAloudControls(self)
+        self.read_aloud_controls.hide()
+        self._reading_column.insertWidget(0, self.read_aloud_controls)
         features = (
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
-        self.contents = TocPanel(self)
-        self.contents_dock = QDockWidget("Contents", self)
+        self.contents: TocPanel = TocPanel(self)
+        self.contents_dock: QDockWidget = QDockWidget("Contents", self)
         self.contents_dock.setObjectName("contents_dock")
         self.contents_dock.setAccessibleName("Contents panel")
         self.contents_dock.setWidget(self.contents)
@@ -177,8 +274,8 @@ class MainWindow(QMainWindow):
         give_big_title_bar(self.contents_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
         self.resizeDocks([self.contents_dock], [300], Qt.Orientation.Horizontal)
-        self.results = ResultsPanel(self)
-        self.results_dock = QDockWidget("Search results", self)
+        self.results: ResultsPanel = ResultsPanel(self)
+        self.results_dock: QDockWidget = QDockWidget("Search results", self)
         self.results_dock.setObjectName("results_dock")
         self.results_dock.setAccessibleName("Search results panel")
         self.results_dock.setWidget(self.results)
@@ -191,6 +288,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         """Every menu from the action table, in its order, with its separators and submenus."""
+        from PySide6.QtWidgets import QMenu
+
+        from kyphoreader.app.actions import ACTION_SPECS, MENUS
+
         menus = {title: self.menuBar().addMenu(title) for title in MENUS}
         submenus: dict[tuple[str, str], QMenu] = {}
         for spec in ACTION_SPECS:
@@ -211,6 +312,11 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(not menu.isEmpty())
 
     def _build_toolbar(self, row: int = 1, title: str = "Main toolbar") -> QToolBar:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QToolBar, QToolButton
+
+        from kyphoreader.app.actions import toolbar_name, toolbar_specs
+
         toolbar = QToolBar(title, self)
         toolbar.setObjectName(title.lower().replace(" ", "_"))
         toolbar.setAccessibleName(title)
@@ -233,8 +339,13 @@ class MainWindow(QMainWindow):
         return toolbar
 
     def _build_search_toolbar(self) -> None:
-        self.search_bar = SearchBar(self)
-        self.search_toolbar = QToolBar("Search", self)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QToolBar
+
+        from kyphoreader.search.bar import SearchBar
+
+        self.search_bar: SearchBar = SearchBar(self)
+        self.search_toolbar: QToolBar = QToolBar("Search", self)
         self.search_toolbar.setObjectName("search_toolbar")
         self.search_toolbar.setAccessibleName("Search toolbar")
         self.search_toolbar.setMovable(False)
@@ -244,7 +355,11 @@ class MainWindow(QMainWindow):
 
     def _build_notice_bar(self) -> None:
         """The review notice: above the reader, across the window, never in the scrolled text."""
-        self.notice = NoticeBar(self)
+        from PySide6.QtCore import Qt
+
+        from kyphoreader.reading.notice import NoticeBar
+
+        self.notice: NoticeBar = NoticeBar(self)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.notice)
 
@@ -257,6 +372,8 @@ class MainWindow(QMainWindow):
 
     def _chrome(self) -> list[QWidget]:
         """Everything the interface font must reach: panels, toolbars, menus, open dialogs."""
+        if not self._built:
+            return []  # nothing yet besides the text
         return [
             self.toolbar,
             self.search_toolbar,
@@ -270,6 +387,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         """Every connection between actions, widgets and controllers, in one place."""
+        from kyphoreader.app.actions import ACTION_SPECS
+
         actions = self.actions_by_name
 
         def on(name: str, slot) -> None:  # noqa: ANN001 - any callable slot
@@ -360,32 +479,41 @@ class MainWindow(QMainWindow):
 
     def _style_dialog(self, dialog: QWidget) -> None:
         """The interface font, names that hold the visible labels, and a size that fits."""
+        from kyphoreader.app.polish import polish_window
+
         self.appearance.style_widget(dialog)
         polish_window(dialog)
 
     def _restore_window(self) -> None:
-        self.resize(*DEFAULT_WINDOW_SIZE)
-        if self.settings.geometry:
-            self.restoreGeometry(QByteArray(self.settings.geometry))
+        """Put the panels and toolbars where they were (the window's size is set already)."""
+        from kyphoreader.app.polish import name_controls
+
         if self.settings.window_state:
             self.restoreState(QByteArray(self.settings.window_state))
-        fit_on_screen(self)  # at any display scaling (200 % on a 1280x1024 screen, say)
+        fit_on_screen(self)
         name_controls(self)
         self.actions_by_name["toggle_contents"].setChecked(not self.contents_dock.isHidden())
 
     # -- the leaflet -------------------------------------------------------------------------
 
     def show_leaflet(self, leaflet: Leaflet) -> None:
-        """Show ``leaflet`` in the reader and its sections in the contents."""
+        """Show ``leaflet`` in the reader and (once built) in the contents and every feature."""
         self.leaflet = leaflet
         self.setWindowTitle(leaflet.title)
+        if self._built:
+            self.read_aloud.stop()  # before the text it reads goes
+        self.reader.show_leaflet(leaflet)
+        if self._built:
+            self._give_leaflet_to_features(leaflet)
+            self.navigation.reset()
+
+    def _give_leaflet_to_features(self, leaflet: Leaflet) -> None:
+        """The leaflet shown, to the contents and every feature that works on it."""
         self.read_aloud.set_leaflet(leaflet)
         self.contents.set_sections(leaflet.sections)
-        self.reader.show_leaflet(leaflet)
         self.glossary.set_leaflet(leaflet)
         self.notice.set_leaflet(leaflet)
         self.search_session.set_leaflet(leaflet)
-        self.navigation.reset()
 
     def leaflet_key(self) -> str:
         """The key settings use for the leaflet shown (its last section, say)."""
@@ -402,7 +530,8 @@ class MainWindow(QMainWindow):
             return
         section = self.settings.last_section(self.leaflet_key())
         if section:
-            self.navigation.show_section(section)
+            # Before the rest is built the reader goes there itself, as navigation would.
+            (self.navigation.show_section if self._built else self.reader.go_to)(section)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """Fit the screen; apply a section restore asked for before the window was visible."""
@@ -414,6 +543,10 @@ class MainWindow(QMainWindow):
 
     def open_leaflet(self, path: str) -> bool:
         """Load and show the leaflet at ``path``; on failure say why and keep the current one."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from kyphoreader.core.leaflet import LeafletError, load_leaflet
+
         try:
             leaflet = load_leaflet(path)
         except LeafletError as error:
@@ -435,6 +568,7 @@ class MainWindow(QMainWindow):
         section; puts text size, colours and spacing back to the defaults; stops reading aloud
         and puts its speed and voice back; shows the panels as at start.
         """
+        self.finish_building()
         self.dialogs.reset()
         self.glossary.reset()
         self.read_aloud.reset()
@@ -451,6 +585,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def reset_to_defaults(self) -> None:
         """Put text size, colours, spacing, panels and window size back to their defaults."""
+        self.finish_building()
         self.contents_dock.show()
         if not (self.isMaximized() or self.isFullScreen()):
             self.resize(*DEFAULT_WINDOW_SIZE)
@@ -461,12 +596,13 @@ class MainWindow(QMainWindow):
         self.settings.text_size = self.appearance.text_size
         self.settings.theme = self.appearance.theme.name
         self.settings.line_spacing = self.appearance.line_spacing
-        self.settings.read_aloud_speed = self.read_aloud.speed
-        self.settings.read_aloud_voice = self.read_aloud.voice
         self.settings.geometry = bytes(self.saveGeometry().data())
-        self.settings.window_state = bytes(self.saveState().data())
+        if self._built:  # else the rest still is as the settings say
+            self.settings.read_aloud_speed = self.read_aloud.speed
+            self.settings.read_aloud_voice = self.read_aloud.voice
+            self.settings.window_state = bytes(self.saveState().data())
         key = self.leaflet_key()
-        section = self.navigation.current_section()
+        section = self.reader.current_section()
         if key and section:
             self.settings.last_sections[key] = section
 
@@ -477,15 +613,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def save_settings(self) -> bool:
         """Write what the reader remembers now. Returns False if the store could not be written."""
-        self._save_timer.stop()
+        if self._built:
+            self._save_timer.stop()
         self._remember_state()
         return save_settings(self._store, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Stop reading aloud; remember the window's size, place and layout, and the section."""
-        self.read_aloud.stop()
+        if self._built:
+            self.read_aloud.stop()
         self.save_settings()
-        self.dialogs.close_all()
+        if self._built:
+            self.dialogs.close_all()
         super().closeEvent(event)
 
     # -- dialogs -----------------------------------------------------------------------------
@@ -520,6 +659,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_appearance_changed(self) -> None:
+        from kyphoreader.app.actions import ACTION_SPECS
+
         appearance = self.appearance
         self.notice.set_appearance(
             appearance.body_points(), appearance.interface_font_points(), appearance.theme
@@ -545,6 +686,8 @@ class MainWindow(QMainWindow):
             self.results_dock.hide()
             return
         if self.results_dock.isHidden():
+            from PySide6.QtCore import Qt
+
             self.results_dock.show()
             if self.reflow.panels_below():
                 return
@@ -558,6 +701,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_read_aloud_changed(self) -> None:
         """Relabel Read aloud / Pause / Resume; offer the steps that can be taken now."""
+        from kyphoreader.readaloud import pace
+        from kyphoreader.readaloud.controls import PAUSE, READ_ALOUD, RESUME
+        from kyphoreader.readaloud.speaker import PAUSED, PLAYING
+
         state, speed = self.read_aloud.state, self.read_aloud.speed
         label = {PLAYING: PAUSE, PAUSED: RESUME}.get(state, READ_ALOUD)
         actions = self.actions_by_name
@@ -594,6 +741,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_read_aloud_unavailable(self, reason: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         shown = self.dialogs.open_dialogs()
         if any(isinstance(d, QMessageBox) and d.text() == reason for d in shown):
             return  # pressed again while the reason is still on screen

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
-import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSocketNotifier, Qt, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
-from kyphoreader.app.errors import install_error_handler, record_message
 from kyphoreader.app.mainwindow import MainWindow
 from kyphoreader.core.clinic import ClinicConfig
 from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
@@ -21,83 +18,128 @@ from kyphoreader.kiosk.policy import KioskPolicy
 from kyphoreader.options import Options
 from kyphoreader.paths import default_leaflet_path, resource_path
 from kyphoreader.reading.fontscale import interface_points
+from kyphoreader.reading.style import FUSION_PROPERTY
 from kyphoreader.reading.typography import reading_font
 
 #: The application icon (drawn for kyphoreader; build.spec converts it for executables).
 ICON = "icons/kyphoreader.svg"
 
 
-class _FirstPaintReporter(QObject):
-    """Print the wall-clock time of the reader's first paint and quit (start-up benchmark)."""
+def create_application(argv: list[str] | None = None, icon: bool = True) -> QApplication:
+    """Return the QApplication, creating it with the organisation and application names.
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            print(f"first-paint {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, lambda: QApplication.exit(0))  # also past a refused close
-        return False
-
-
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """Return the QApplication, creating it with the organisation and application names."""
+    ``icon=False`` leaves the icon for later (``set_icon``): the reader sets it once the text
+    is on screen.
+    """
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     QApplication.setOrganizationName(ORG_NAME)
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
-    app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setWindowIcon(QIcon(str(resource_path(ICON))))
+    # The style is chosen at once (rather than replaced later), as reading/style.py wants it.
+    arguments = argv if argv is not None else sys.argv[:1]
+    app = QApplication([*arguments[:1], "-style", "fusion", *arguments[1:]])
+    app.setProperty(FUSION_PROPERTY, True)
+    if icon:
+        set_icon(app)
     return app
+
+
+def set_icon(app: QApplication) -> None:
+    """Give the application its icon (title bars, the task bar, dialogs)."""
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource_path(ICON))))
 
 
 def load_clinic(options: Options) -> ClinicConfig:
     """The clinic file read with the options, recording in the log whatever was wrong with it."""
     clinic = options.clinic
-    for problem in clinic.problems:
-        record_message(f"clinic file: {problem}")
+    if clinic.problems:
+        from kyphoreader.app.errors import record_message
+
+        for problem in clinic.problems:
+            record_message(f"clinic file: {problem}")
     return clinic
 
 
-def build_window(options: Options, leaflet: Leaflet) -> MainWindow:
+def build_window(options: Options, leaflet: Leaflet, deferred: bool = False) -> MainWindow:
     """The main window showing ``leaflet``, with the clinic's settings and shutdown handling.
 
     In the waiting-room mode the settings live in memory only, the actions a visitor may not
     have are never created, and ``window.kiosk_mode`` locks the window down.
+
+    With ``deferred`` only the text is built before the window's first paint; the panels,
+    menus, toolbars, dialogs and features are built right after it (``MainWindow``). The
+    waiting room is never deferred: its window is locked down (frameless, full screen, big
+    targets) before it is first shown, and it starts with the PC, not at a patient's click.
     """
     create_application()
     clinic = load_clinic(options)
     if not options.kiosk:
-        window = MainWindow(QSettings(), clinic)
+        window = MainWindow(QSettings(), clinic, deferred=deferred)
     else:
-        from kyphoreader.kiosk.mode import KioskMode
-
         if clinic.broken:
-            record_message(f"waiting-room mode: {options.kiosk_reason}")
+            _log(f"waiting-room mode: {options.kiosk_reason}")
         policy = KioskPolicy.from_settings(clinic.kiosk, options.kiosk_reason)
         window = MainWindow(MemoryStore(), clinic, allowed=policy.allows)
-        window.kiosk_mode = KioskMode(window, policy, log=record_message)  # type: ignore[attr-defined]
-    install_error_handler(window.dialogs)
-    install_shutdown_handlers(window)
+        lock_waiting_room(window, policy)
+    when_built(window, lambda: finish_window(window))
     window.show_leaflet(leaflet)
     window.restore_last_section()
     if options.quit_after_first_paint:
-        reporter = _FirstPaintReporter(window)
-        window.reader.viewport().installEventFilter(reporter)
+        from kyphoreader.app.firstpaint import report_first_paint
+
+        report_first_paint(window, window.reader.viewport())
     return window
+
+
+def _log(message: str) -> bool:
+    """Record one line in the log (errors.py is imported only when there is something)."""
+    from kyphoreader.app.errors import record_message
+
+    return record_message(message)
+
+
+def lock_waiting_room(window: MainWindow, policy: KioskPolicy) -> None:
+    """Lock the window down for visitors (``window.kiosk_mode``)."""
+    from kyphoreader.kiosk.mode import KioskMode
+
+    window.kiosk_mode = KioskMode(window, policy, log=_log)  # type: ignore[attr-defined]
+
+
+def finish_window(window: MainWindow) -> None:
+    """Once the window is built: report errors in it, end cleanly on signals, set the icon."""
+    from kyphoreader.app.errors import install_error_handler
+
+    install_error_handler(window.dialogs)
+    install_shutdown_handlers(window)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.windowIcon().isNull():
+        set_icon(app)
+
+
+def when_built(window: MainWindow, then: Callable[[], None]) -> None:
+    """Call ``then`` once ``window`` is fully built: now, or right after its first paint."""
+    if window.is_built():
+        then()
+    else:
+        window.built.connect(then)
 
 
 def run(options: Options, leaflet: Leaflet) -> int:
     """Show ``leaflet`` in a main window and run until the window closes.
 
-    A second waiting-room reader of the same user only asks the first to show itself.
+    The text is painted first; everything else is built just after (issue #16). A second
+    waiting-room reader of the same user only asks the first to show itself.
     """
     lock = claim_waiting_room(options)
     if lock is False:
         return 0
-    app = create_application()
-    window = build_window(options, leaflet)
-    hold_waiting_room(window, lock)
+    app = create_application(icon=False)
+    window = build_window(options, leaflet, deferred=True)
+    when_built(window, lambda: hold_waiting_room(window, lock))
     window.show()
     return app.exec()
 
@@ -136,6 +178,9 @@ def run_after_error(options: Options, error: str) -> int:
     If even the bundled leaflet cannot be loaded, the message is shown alone and the reader
     exits with status 2 once it is closed.
     """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     lock = claim_waiting_room(options)
     if lock is False:
         return 0
@@ -171,6 +216,10 @@ def install_shutdown_handlers(window: MainWindow) -> None:
     Python runs signal handlers only between bytecodes, never while Qt's event loop waits,
     so a wake-up pipe watched by a QSocketNotifier brings the signal into the loop.
     """
+    import signal
+
+    from PySide6.QtCore import QSocketNotifier
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return

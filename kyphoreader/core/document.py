@@ -6,15 +6,19 @@ same words.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from kyphoreader.core.clinic import DEFAULT_FORMATS, ClinicDetails
 from kyphoreader.core.leaflet import Leaflet, LeafletMeta, Section
-from kyphoreader.glossary.terms import Glossary, words_explained_html
+
+if TYPE_CHECKING:  # dates and the glossary are for paper and About: not needed to show text
+    import datetime as dt
+
+    from kyphoreader.glossary.terms import Glossary
 
 #: Anchor of the title block at the top of the document.
 TITLE_ANCHOR = "leaflet-title"
@@ -104,6 +108,8 @@ ASK_THE_GIVER = "If you have questions about this leaflet, ask the person who ga
 
 
 def _iso_date(text: str) -> dt.date | None:
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
@@ -112,6 +118,8 @@ def _iso_date(text: str) -> dt.date | None:
 
 def date_text(value: str | dt.date) -> str:
     """A date as people read it ("1 May 2027"); text that is not an ISO date is kept as it is."""
+    import datetime as dt
+
     day = value if isinstance(value, dt.date) else _iso_date(value)
     if day is None:
         return str(value).strip()
@@ -125,6 +133,8 @@ def next_review(meta: LeafletMeta) -> str:
 
 def is_due_for_review(meta: LeafletMeta, today: dt.date | None = None) -> bool:
     """True once the ``next_review`` date has passed (never for a missing or unreadable date)."""
+    import datetime as dt
+
     due = _iso_date(next_review(meta))
     return due is not None and (today or dt.date.today()) > due
 
@@ -389,6 +399,8 @@ def print_parts(
             PrintPart("references", f"<h2{anchor}>{escape(heading)}</h2>\n" + "\n".join(elements))
         )
     if glossary is not None:
+        from kyphoreader.glossary.terms import words_explained_html
+
         words = words_explained_html(glossary.terms_in(chosen))
         if words:
             parts.append(PrintPart("glossary", words))

@@ -16,7 +16,6 @@ from typing import Any
 
 from kyphoreader.core.files import FileRefusedError, read_regular_file
 from kyphoreader.core.limits import LIMITS, LimitExceededError, Limits, check_source, number
-from kyphoreader.core.safehtml import make_safe
 
 #: Bump when the parser's output changes, so cached leaflets are parsed again.
 PARSER_VERSION = 2
@@ -240,6 +239,8 @@ def _parse(text: str, source_name: str, folder: Path | None, limits: Limits) -> 
     from markdown.extensions.attr_list import AttrListExtension
     from markdown.extensions.meta import MetaExtension
     from markdown.extensions.toc import TocExtension
+
+    from kyphoreader.core.safehtml import make_safe  # parsing only: not for a cached leaflet
 
     # A fresh converter per leaflet: toc and meta keep state between conversions. The [TOC]
     # marker is turned off: each one would copy the whole table of contents into the text.

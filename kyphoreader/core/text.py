@@ -8,8 +8,10 @@ bullets, line breaks and paragraph separators where the plain text has its own).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[\w'\u2018\u2019\u02bc]+")
@@ -190,23 +192,38 @@ def map_span(source: str, target: str, start: int, end: int) -> tuple[int, int] 
     """
     if not 0 <= start < end <= len(source):
         return None
-    si = ti = 0
-    mapped_start = -1
-    while si < end:
-        if source[si].isspace():
-            si += 1
+    positions, matched = _match(source, target)
+    if matched < end:
+        return None  # a character before ``end`` has no place in the target
+    inside = [i for i in range(start, end) if positions[i] >= 0]
+    if not inside:
+        return None
+    return positions[inside[0]], positions[inside[-1]] + 1
+
+
+@functools.lru_cache(maxsize=128)
+def _match(source: str, target: str) -> tuple[array, int]:
+    """Where each character of ``source`` stands in ``target`` (-1 for white space).
+
+    Walks both strings once from their starts, as every span of the pair would; spans of the
+    same section (a glossary marks dozens) then cost a look-up instead of a walk each. Also
+    returns how far the walk got: every character before it has a place in ``target``. (An
+    array of machine integers: kept for every section, Python integers would take megabytes.)
+    """
+    positions = array("q", [-1]) * len(source)
+    ti = 0
+    for si, char in enumerate(source):
+        if char.isspace():
             continue
-        while ti < len(target) and (target[ti].isspace() or target[ti] != source[si]):
+        while ti < len(target) and (target[ti].isspace() or target[ti] != char):
             if not target[ti].isspace() and not _is_layout_character(target[ti]):
-                return None
+                return positions, si
             ti += 1
         if ti >= len(target):
-            return None
-        if si >= start and mapped_start < 0:
-            mapped_start = ti
-        si += 1
+            return positions, si
+        positions[si] = ti
         ti += 1
-    return (mapped_start, ti) if mapped_start >= 0 else None
+    return positions, len(source)
 
 
 def _is_layout_character(char: str) -> bool:

@@ -163,10 +163,21 @@ QComboBox:focus {{ border: 4px solid {theme.focus}; }}
 """
 
 
+#: Set on the application once its style is Fusion. Asking the style for its name would make
+#: PySide build QStyle's many enums (about 6 ms) on the way to the first paint of the text.
+FUSION_PROPERTY = "kyphoreader_fusion"
+
+
+def use_fusion(app: QApplication) -> None:
+    """Give the application the Fusion style, which honours the palette on every platform."""
+    if not app.property(FUSION_PROPERTY):
+        app.setStyle("Fusion")
+        app.setProperty(FUSION_PROPERTY, True)
+
+
 def apply_theme(app: QApplication, theme: Theme) -> None:
     """Colour the whole application in ``theme``."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")  # honours the palette the same way on every platform
+    use_fusion(app)
     app.setPalette(palette_for(theme))
     app.setStyleSheet(stylesheet_for(theme))
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -34,6 +33,9 @@ HEADING_STEPS = {1: 0.6, 2: 0.35, 3: 0.18, 4: 0.1}
 #: Body size (points) up to which headings keep their full step; above it the step shrinks
 #: so that headings still fit a line at the largest sizes.
 FULL_HEADING_STEP_UP_TO = 16.0
+#: Qt::AlignLeft. Set as a number: ``Qt.AlignmentFlag`` would make Qt's whole namespace of
+#: enums (about 15 ms) before the first paint of the text, where nothing else needs it.
+_ALIGN_LEFT = 0x0001
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,8 +48,11 @@ def load_reading_typeface() -> bool:
     except ImportError:
         return False
     folder = Path(package.__file__ or "").parent / "files"
-    loaded = [QFontDatabase.addApplicationFont(str(folder / name)) >= 0 for name in _FONT_FILES]
-    return all(loaded) and READING_FAMILIES[0] in QFontDatabase.families()
+    loaded = [QFontDatabase.addApplicationFont(str(folder / name)) for name in _FONT_FILES]
+    # The fonts' own families: listing every family of the system would take longer.
+    return all(
+        READING_FAMILIES[0] in QFontDatabase.applicationFontFamilies(font) for font in loaded
+    )
 
 
 def reading_font(point_size: float) -> QFont:
@@ -108,7 +113,8 @@ def set_text(
             )
             fmt.setTopMargin(0)
             fmt.setBottomMargin(line * line_spacing / 100)
-        fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)  # never justified or centred
+        # Never justified or centred (what QTextBlockFormat.setAlignment(AlignLeft) sets).
+        fmt.setProperty(QTextFormat.Property.BlockAlignment, _ALIGN_LEFT)
         cursor.setPosition(block.position())
         cursor.mergeBlockFormat(fmt)
         block = block.next()

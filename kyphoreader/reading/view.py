@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QUrl, Signal, Slot
+# Qt's namespace is imported where it is used: making its enums costs about 15 ms, and this
+# module is on the way to the first paint of the text (issue #16).
+from PySide6.QtCore import QPoint, QRect, QRectF, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,7 +30,6 @@ from kyphoreader.core.document import (
     leaflet_document_html,
 )
 from kyphoreader.core.leaflet import Leaflet, Section
-from kyphoreader.core.text import map_span
 from kyphoreader.reading import typography
 from kyphoreader.reading.accessible import TextPart, install_reader_accessibility
 
@@ -48,6 +49,10 @@ _SAMPLE_TEXT = "the quick brown fox jumps over the lazy dog, Kyphoplasty 1234 ET
 _KEEP = QTextCursor.MoveMode.KeepAnchor
 #: Width of the text caret in pixels: a thin caret is lost at large sizes and on a magnifier.
 CARET_WIDTH = 3
+#: Qt.TextInteractionFlag.TextBrowserInteraction | TextSelectableByKeyboard (links by mouse and
+#: keyboard, text selectable by both), as a number: the flags' type would make Qt's whole
+#: namespace of enums (about 15 ms) before the first paint, where nothing else needs it.
+_INTERACTION = 0x1 | 0x2 | 0x4 | 0x8
 #: Width of the ring drawn round the current search match and a link with the keyboard focus,
 #: and the gap between the ring and the text (WCAG 2.4.13: at least a 2 px perimeter).
 RING_WIDTH = 3
@@ -88,10 +93,7 @@ class ReaderView(QTextBrowser):
         )
         # A caret the keyboard moves, so screen readers and magnifiers follow the reading
         # position; Tab leaves the text (links are reached with the caret or Ctrl+L).
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.setProperty("textInteractionFlags", _INTERACTION)
         self.setTabChangesFocus(True)
         self.setCursorWidth(CARET_WIDTH)
         # Lines break between words only, never inside one (clear-print guidance).
@@ -200,6 +202,8 @@ class ReaderView(QTextBrowser):
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
         """Ctrl+wheel asks for bigger or smaller text instead of Qt's own zoom."""
+        from PySide6.QtCore import Qt
+
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             step = event.angleDelta().y()
             if step:
@@ -235,6 +239,8 @@ class ReaderView(QTextBrowser):
 
         The caret goes with them, so a screen reader reads from the new place.
         """
+        from PySide6.QtCore import Qt
+
         key = event.key()
         extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and not extend:
@@ -433,6 +439,8 @@ class ReaderView(QTextBrowser):
                 return None
             source = section.heading if heading else section.text
         offset, text = rendered
+        from kyphoreader.core.text import map_span  # only features map spans: after the paint
+
         mapped = map_span(source, text, start, end)
         if mapped is None:
             return None
@@ -668,6 +676,8 @@ class ReaderView(QTextBrowser):
         cursor.setPosition(start, _KEEP)
         self.setTextCursor(cursor)
         self.ensure_visible(start, end)
+        from PySide6.QtCore import Qt
+
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._on_cursor_position_changed()
 
@@ -703,6 +713,10 @@ class ReaderView(QTextBrowser):
         return colours
 
     def _colour_links(self, colour: str) -> None:
+        if self.link_colours() <= {colour}:
+            # Already so: the palette colours links as the text is read. (A brush would also
+            # make Qt's whole namespace of enums, about 15 ms, before the first paint.)
+            return
         text_format = QTextCharFormat()
         text_format.setForeground(QBrush(QColor(colour)))
         cursor = QTextCursor(self.document())
@@ -775,8 +789,10 @@ class ReaderView(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """Draw the text, then the rings round the current match and the focused link."""
         super().paintEvent(event)
-        if not self._rings:
-            return
+        if not any(self._layers.get(name) for name in self._rings):
+            return  # nothing to ring (the usual case): no painter, no Qt enums
+        from PySide6.QtCore import Qt
+
         painter = QPainter(self.viewport())
         painter.setBrush(Qt.BrushStyle.NoBrush)
         half = RING_WIDTH / 2

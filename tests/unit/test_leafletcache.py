@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kyphoreader.core.cache import MAX_ENTRY_BYTES, cache_key, load_leaflet_cached
@@ -112,3 +114,13 @@ def test_a_hostile_cache_entry_is_ignored_without_waiting(tmp_path, make):
     cache.mkdir()
     make(cache / f"{cache_key(text)}.json")
     assert load_leaflet_cached(leaflet, cache).sections[0].text == "Words."
+
+
+@pytest.mark.parametrize("xdg", ["", "/tmp/elsewhere/cache"])
+def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch, xdg):
+    from platformdirs import user_cache_dir
+
+    from kyphoreader.core.cache import default_cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert default_cache_dir() == Path(user_cache_dir("kyphoreader", appauthor=False))

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kyphoreader.core.text import (
     base_forms,
     fold,
@@ -67,6 +72,54 @@ def test_map_span_ignores_layout_differences():
 def test_map_span_refuses_text_that_differs():
     assert map_span("abc def", "abc xyz", 4, 7) is None
     assert map_span("abc", "abc", 2, 9) is None
+
+
+def _map_span_walking(source: str, target: str, start: int, end: int) -> tuple[int, int] | None:
+    """map_span as it was first written: one walk from the start for every span."""
+    if not 0 <= start < end <= len(source):
+        return None
+    si = ti = 0
+    mapped_start = -1
+    while si < end:
+        if source[si].isspace():
+            si += 1
+            continue
+        while ti < len(target) and (target[ti].isspace() or target[ti] != source[si]):
+            extra = target[ti] in "\u2022\ufffc\u2029\u2028\u00a0\u200b"
+            if not target[ti].isspace() and not extra and unicodedata.category(target[ti]) != "Cf":
+                return None
+            ti += 1
+        if ti >= len(target):
+            return None
+        if si >= start and mapped_start < 0:
+            mapped_start = ti
+        si += 1
+        ti += 1
+    return (mapped_start, ti) if mapped_start >= 0 else None
+
+
+_PIECES = st.sampled_from(["a", "b", "c", " ", "\n", "  ", "\u2022", "\ufffc", "\u2029", "\u00a0"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    source=st.lists(_PIECES, max_size=30).map("".join),
+    extra=st.lists(st.tuples(st.integers(0, 40), _PIECES), max_size=6),
+    other=st.lists(_PIECES, max_size=30).map("".join),
+    unrelated=st.booleans(),
+)
+def test_map_span_gives_what_one_walk_per_span_gives(source, extra, other, unrelated):
+    # The target is the source laid out again (layout characters and spaces added), or, to
+    # meet the refusals too, another text altogether.
+    target = list(source)
+    for place, piece in extra:
+        target.insert(min(place, len(target)), piece)
+    target = other if unrelated else "".join(target)
+    for start in range(len(source) + 1):
+        for end in range(start, len(source) + 2):
+            assert map_span(source, target, start, end) == _map_span_walking(
+                source, target, start, end
+            )
 
 
 def test_word_forms_take_english_endings_only():
