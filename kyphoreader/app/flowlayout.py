@@ -14,9 +14,26 @@ class FlowLayout(QLayout):
     hiding buttons behind an overflow menu.
     """
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        spacing: int = 8,
+        centre_rows: bool = True,
+        one_row_hint: bool = True,
+    ) -> None:
+        """Make the layout.
+
+        Args:
+            parent: the widget it lays out.
+            spacing: pixels between items, across and down.
+            centre_rows: centre each item on its row's height (else align the tops).
+            one_row_hint: prefer everything on one row; else prefer the narrowest width,
+                which a layout inside a toolbar needs so that the toolbar can shrink.
+        """
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._centre_rows = centre_rows
+        self._one_row_hint = one_row_hint
         self.setSpacing(spacing)
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
@@ -53,7 +70,9 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """Everything on one row."""
+        """Everything on one row, or the narrowest the items allow (see ``one_row_hint``)."""
+        if not self._one_row_hint:
+            return self.minimumSize()
         shown = self._shown()
         width = sum(item.sizeHint().width() for item in shown)
         width += self.spacing() * max(0, len(shown) - 1)
@@ -90,7 +109,8 @@ class FlowLayout(QLayout):
             for item in row:
                 hint = item.sizeHint()
                 if move:
-                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
+                    top = y + (height - hint.height()) // 2 if self._centre_rows else y
+                    item.setGeometry(QRect(QPoint(x, top), hint))
                 x += hint.width() + self.spacing()
             y += height + self.spacing()
         return y - self.spacing() - rect.y() + margins.bottom()

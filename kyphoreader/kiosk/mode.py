@@ -525,7 +525,7 @@ class KioskMode(QObject):
                     )
             for box in container.findChildren(QComboBox):
                 box.setMinimumHeight(self.target)
-        self.visitor_bar.flow.set_gap(self.gap)
+        self.visitor_bar.flow.setSpacing(self.gap)
         self.visitor_bar.updateGeometry()
         bar = window.search_bar
         bar.layout().setSpacing(self.gap)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QPushButton,
     QSizePolicy,
     QWidget,
 )
 
+from kyphoreader.app.flowlayout import FlowLayout
 from kyphoreader.readaloud import pace
 from kyphoreader.readaloud.speaker import PAUSED, PLAYING
 
@@ -78,7 +77,7 @@ class ReadAloudControls(QWidget):
         self.voice_box.activated.connect(self._on_voice_box_activated)
         # The controls wrap onto more rows as the interface grows, never clipping a word;
         # the speed and the voice controls each stay together with their words.
-        layout = FlowLayout(self, spacing=6)
+        layout = FlowLayout(self, spacing=6, centre_rows=False)
         layout.setContentsMargins(4, 2, 4, 2)
         for widget in (self.play_button, self.stop_button, self.previous_button, self.next_button):
             layout.addWidget(widget)
@@ -144,83 +143,3 @@ class ReadAloudControls(QWidget):
     @Slot(int)
     def _on_voice_box_activated(self, index: int) -> None:
         self.voice_chosen.emit(str(self.voice_box.itemData(index) or ""))
-
-
-class FlowLayout(QLayout):
-    """Lays widgets out left to right, wrapping onto a new row when the next would not fit.
-
-    After Qt's Flow Layout example: at large interface sizes the read-aloud bar takes two or
-    three rows instead of squeezing its buttons until their words are cut off.
-    """
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self.setSpacing(spacing)
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
-        """Add ``item`` at the end."""
-        self._items.append(item)
-
-    def count(self) -> int:
-        """How many items there are."""
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt's name)
-        """The item at ``index``, or None."""
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt's name)
-        """Remove and return the item at ``index``, or None."""
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt's name)
-        """Grows in neither direction by itself."""
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
-        """The height depends on the width (how many rows)."""
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
-        """The height needed at ``width``."""
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt's name)
-        """Place every item inside ``rect``."""
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """One row of everything."""
-        width = sum(item.sizeHint().width() for item in self._items)
-        width += self.spacing() * max(0, len(self._items) - 1)
-        height = max((item.sizeHint().height() for item in self._items), default=0)
-        margins = self.contentsMargins()
-        return QSize(width, height) + QSize(
-            margins.left() + margins.right(), margins.top() + margins.bottom()
-        )
-
-    def minimumSize(self) -> QSize:  # noqa: N802 (Qt's name)
-        """The widest single item."""
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize().expandedTo(item.sizeHint()))
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        margins: QMargins = self.contentsMargins()
-        area = rect.marginsRemoved(margins)
-        x, y, row_height = area.x(), area.y(), 0
-        for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
-                continue
-            hint = item.sizeHint()
-            if x > area.x() and x + hint.width() > area.right() + 1:
-                x, y, row_height = area.x(), y + row_height + self.spacing(), 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self.spacing()
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + margins.bottom()
