@@ -3,17 +3,28 @@
 The runners are the self-test, the headless export, the search and the window. Only parses and
 dispatches. No Qt import at module level, so ``--help``, ``--version`` and leaflet errors
 answer fast and work on a machine without a display.
+
+The usual start, with no options and no clinic file (``plain_start``), paints the text kept
+from the last start (``core/snapshot.py``) before it reads the options, the clinic file or
+the leaflet: the text comes first (issue #16).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kyphoreader import APP_NAME
-from kyphoreader.core.cache import default_cache_dir, load_leaflet_cached
-from kyphoreader.core.leaflet import LeafletError
-from kyphoreader.options import parse_options
+from kyphoreader.paths import default_cache_dir, default_leaflet_path, find_clinic_file
+
+if TYPE_CHECKING:
+    from kyphoreader.core.leaflet import Leaflet
+    from kyphoreader.options import Options
+
+#: The start-up benchmark's option (``app/firstpaint.py``); a start with it is still plain.
+QUIT_AFTER_FIRST_PAINT = "--quit-after-first-paint"
 
 
 def has_display() -> bool:
@@ -26,9 +37,76 @@ def has_display() -> bool:
     return bool(platform or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def plain_start(argv: list[str]) -> tuple[str, bool] | None:
+    """The leaflet of a start with nothing else to read, and whether it is the benchmark's.
+
+    Plain: no option but the benchmark's, at most one leaflet, and no clinic file (which may
+    turn on the waiting room or change the text size). None for any other start.
+    """
+    leaflets = []
+    for argument in argv:
+        if argument == QUIT_AFTER_FIRST_PAINT:
+            continue
+        if not argument or argument.startswith("-"):
+            return None
+        leaflets.append(argument)
+    if len(leaflets) > 1 or find_clinic_file() is not None:
+        return None
+    # The name the options give the leaflet (Path, as typed), so that settings keep its key.
+    name = str(Path(leaflets[0])) if leaflets else str(default_leaflet_path())
+    return name, QUIT_AFTER_FIRST_PAINT in argv
+
+
+def run_plain_start(argv: list[str], leaflet_name: str, quit_after_first_paint: bool) -> int | None:
+    """Start from the text kept for ``leaflet_name``; None when there is no good copy of it."""
+    from kyphoreader.core.snapshot import read_snapshot
+
+    snapshot = read_snapshot(default_cache_dir(), leaflet_name)
+    if snapshot is None:
+        return None
+    if _waiting_room_runs():
+        return 0
+    from kyphoreader.app.startup import run_from_snapshot
+
+    return run_from_snapshot(argv, snapshot, quit_after_first_paint)
+
+
+def _waiting_room_runs() -> bool:
+    """True (and said on standard error) when a waiting-room reader already runs here."""
+    from kyphoreader.kiosk.instance import tell_running
+
+    if tell_running():  # a waiting room runs here: no second window over it
+        print(f"{APP_NAME}: the waiting-room reader is already running", file=sys.stderr)
+        return True
+    return False
+
+
+def load_leaflet_for(options: Options) -> tuple[Leaflet | None, str]:
+    """The leaflet the options name, or None and why it cannot be opened.
+
+    The waiting room writes nothing to disk, so it keeps no cache of the parsed leaflet.
+    """
+    from kyphoreader.core.cache import load_leaflet_cached
+    from kyphoreader.core.leaflet import LeafletError
+
+    cache = None if options.kiosk else default_cache_dir()
+    try:
+        return load_leaflet_cached(options.leaflet_path, cache), ""
+    except LeafletError as error:
+        return None, str(error)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the reader. Returns the process exit status."""
-    options = parse_options(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    plain = plain_start(arguments)
+    if plain is not None:
+        status = run_plain_start(arguments, *plain)
+        if status is not None:
+            return status
+    from kyphoreader.options import parse_options
+
+    options = parse_options(arguments)
     if options.self_test:
         from kyphoreader.selftest import run_self_test
 
@@ -38,19 +116,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_hash_pin()
     windowless = options.export_pdf is not None or options.search is not None
-    if not windowless and not options.kiosk:
-        from kyphoreader.kiosk.instance import tell_running
-
-        if tell_running():  # a waiting room runs here: no second window over it
-            print(f"{APP_NAME}: the waiting-room reader is already running", file=sys.stderr)
-            return 0
-    # The waiting room writes nothing to disk: no cache of the parsed leaflet, no bytecode.
-    cache = None if options.kiosk else default_cache_dir()
-    if options.kiosk:
+    if not windowless and not options.kiosk and _waiting_room_runs():
+        return 0
+    if options.kiosk:  # the waiting room writes nothing to disk, bytecode included
         sys.dont_write_bytecode = True
-    try:
-        leaflet = load_leaflet_cached(options.leaflet_path, cache)
-    except LeafletError as error:
+    leaflet, error = load_leaflet_for(options)
+    if leaflet is None:
         print(f"{APP_NAME}: error: {error}", file=sys.stderr)
         if windowless or not options.leaflet_given or not has_display():
             return 2
@@ -58,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         # the window says why it cannot be opened and shows the bundled leaflet instead.
         from kyphoreader.app.startup import run_after_error
 
-        return run_after_error(options, str(error))
+        return run_after_error(options, error)
     if options.export_pdf is not None:
         from kyphoreader.printing.headless import export_pdf
 

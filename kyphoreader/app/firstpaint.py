@@ -17,7 +17,6 @@ and then quits (``cpu`` is the processor time the process has used so far). With
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -91,6 +90,8 @@ class FirstPaintReporter(QObject):
         self._painted_reported = True
         print(f"first-paint {time.time():.6f} cpu={time.process_time():.6f}", flush=True)
         if os.environ.get(REPORT_MODULES_ENV):
+            import json  # here: the benchmark's own imports must not slow the start it times
+
             print(f"modules {json.dumps(sorted(sys.modules))}", flush=True)
             print(f"qt-types {json.dumps(_qt_types_made())}", flush=True)
         self._maybe_usable()

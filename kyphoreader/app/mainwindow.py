@@ -17,13 +17,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from kyphoreader import APP_DISPLAY_NAME
 from kyphoreader.app.screenfit import fit_on_screen
-from kyphoreader.core.clinic import ClinicConfig
-from kyphoreader.core.leaflet import Leaflet
 from kyphoreader.core.settings import (
     Settings,
     SettingsStore,
@@ -36,13 +33,16 @@ from kyphoreader.reading.typography import load_reading_typeface
 from kyphoreader.reading.view import ReaderView
 
 if TYPE_CHECKING:  # imported for real in finish_building(), after the first paint
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QDockWidget, QToolBar
 
     from kyphoreader.app.actions import ActionSpec
     from kyphoreader.app.dialogs import DialogHost
     from kyphoreader.app.reflow import PanelReflow
     from kyphoreader.app.regions import RegionCycler
+    from kyphoreader.core.clinic import ClinicConfig
+    from kyphoreader.core.leaflet import Leaflet
+    from kyphoreader.core.snapshot import Snapshot
     from kyphoreader.glossary.controller import GlossaryController
     from kyphoreader.printing.flow import PrintFlow
     from kyphoreader.readaloud.controller import ReadAloudController
@@ -80,10 +80,13 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle(APP_DISPLAY_NAME)
-        self.clinic = clinic or ClinicConfig()
+        if clinic is None:  # no clinic file: its module is imported after the first paint
+            defaults = AppearanceDefaults()
+        else:
+            reading = clinic.reading
+            defaults = AppearanceDefaults(reading.text_size, reading.theme, reading.line_spacing)
+        self._clinic = clinic
         self._store = store
-        reading = self.clinic.reading
-        defaults = AppearanceDefaults(reading.text_size, reading.theme, reading.line_spacing)
         self.settings: Settings = load_settings(
             store,
             Settings(
@@ -93,6 +96,10 @@ class MainWindow(QMainWindow):
             ),
         )
         self.leaflet: Leaflet | None = None
+        self._snapshot: Snapshot | None = None
+        #: Called first thing in finish_building() (a start that painted a kept copy loads
+        #: its command line, clinic file and leaflet there).
+        self.before_building: list[Callable[[], None]] = []
         self._restore_section_on_show = False
         self._built = False
         self._allowed = allowed
@@ -112,6 +119,23 @@ class MainWindow(QMainWindow):
             self.reader.viewport().installEventFilter(self)
         else:
             self.finish_building()
+
+    @property
+    def clinic(self) -> ClinicConfig:
+        """The clinic file's settings (the built-in ones when there is no clinic file)."""
+        if self._clinic is None:
+            from kyphoreader.core.clinic import ClinicConfig
+
+            self._clinic = ClinicConfig()
+        return self._clinic
+
+    def set_clinic(self, clinic: ClinicConfig) -> None:
+        """Take the clinic file's settings, read after the first paint (``run_from_snapshot``)."""
+        self._clinic = clinic
+        reading = clinic.reading
+        self.appearance.defaults = AppearanceDefaults(
+            reading.text_size, reading.theme, reading.line_spacing
+        )
 
     def is_built(self) -> bool:
         """True once everything besides the text is built and wired."""
@@ -134,6 +158,9 @@ class MainWindow(QMainWindow):
         """
         if self._built:
             return
+        preparations, self.before_building = self.before_building, []
+        for prepare in preparations:
+            prepare()
         self._built = True
         from kyphoreader.app.actions import create_actions
         from kyphoreader.app.dialogs import DialogHost
@@ -507,6 +534,40 @@ class MainWindow(QMainWindow):
             self._give_leaflet_to_features(leaflet)
             self.navigation.reset()
 
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Show the text kept from the last start, before the leaflet itself is loaded.
+
+        ``adopt_leaflet`` gives the leaflet later (issue #16: the text is painted first).
+        """
+        self._snapshot = snapshot
+        self.setWindowTitle(snapshot.title or APP_DISPLAY_NAME)
+        self.reader.show_html(snapshot.html)
+
+    def adopt_leaflet(self, leaflet: Leaflet) -> bool:
+        """Take ``leaflet`` in place of the kept copy shown first. True: it is the same text.
+
+        The same text stays where it is on screen. Other text (the copy was made by another
+        parser, say) replaces it, at the section read last.
+        """
+        from kyphoreader.core.document import leaflet_document_html
+
+        snapshot, self._snapshot = self._snapshot, None
+        same = (
+            snapshot is not None
+            and snapshot.source_name == leaflet.source_name
+            and snapshot.html == leaflet_document_html(leaflet)
+        )
+        if not same:
+            self.show_leaflet(leaflet)
+            self.restore_last_section()
+            return False
+        self.leaflet = leaflet
+        self.setWindowTitle(leaflet.title)
+        self.reader.take_leaflet(leaflet)
+        if self._built:
+            self._give_leaflet_to_features(leaflet)
+        return True
+
     def _give_leaflet_to_features(self, leaflet: Leaflet) -> None:
         """The leaflet shown, to the contents and every feature that works on it."""
         self.read_aloud.set_leaflet(leaflet)
@@ -517,7 +578,9 @@ class MainWindow(QMainWindow):
 
     def leaflet_key(self) -> str:
         """The key settings use for the leaflet shown (its last section, say)."""
-        return leaflet_key(self.leaflet.source_name) if self.leaflet else ""
+        if self.leaflet is not None:
+            return leaflet_key(self.leaflet.source_name)
+        return leaflet_key(self._snapshot.source_name) if self._snapshot is not None else ""
 
     def restore_last_section(self) -> None:
         """Go back to the section read last time in this leaflet, if it has it.

@@ -5,21 +5,25 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
-from kyphoreader.app.mainwindow import MainWindow
-from kyphoreader.core.clinic import ClinicConfig
-from kyphoreader.core.leaflet import Leaflet, LeafletError, load_leaflet
-from kyphoreader.core.settings import MemoryStore
-from kyphoreader.kiosk.policy import KioskPolicy
-from kyphoreader.options import Options
-from kyphoreader.paths import default_leaflet_path, resource_path
-from kyphoreader.reading.fontscale import interface_points
-from kyphoreader.reading.style import FUSION_PROPERTY
-from kyphoreader.reading.typography import reading_font
+from kyphoreader.app.pysidefeatures import spare_our_modules
+
+spare_our_modules()  # before the window's modules are imported (issue #16)
+
+from kyphoreader.app.mainwindow import MainWindow  # noqa: E402
+from kyphoreader.paths import resource_path  # noqa: E402
+from kyphoreader.reading.style import FUSION_PROPERTY  # noqa: E402
+
+if TYPE_CHECKING:  # what the text does not need is imported where it is used (issue #16)
+    from kyphoreader.core.clinic import ClinicConfig
+    from kyphoreader.core.leaflet import Leaflet
+    from kyphoreader.core.snapshot import Snapshot
+    from kyphoreader.options import Options
 
 #: The application icon (drawn for kyphoreader; build.spec converts it for executables).
 ICON = "icons/kyphoreader.svg"
@@ -80,6 +84,9 @@ def build_window(options: Options, leaflet: Leaflet, deferred: bool = False) -> 
     if not options.kiosk:
         window = MainWindow(QSettings(), clinic, deferred=deferred)
     else:
+        from kyphoreader.core.settings import MemoryStore
+        from kyphoreader.kiosk.policy import KioskPolicy
+
         if clinic.broken:
             _log(f"waiting-room mode: {options.kiosk_reason}")
         policy = KioskPolicy.from_settings(clinic.kiosk, options.kiosk_reason)
@@ -102,7 +109,7 @@ def _log(message: str) -> bool:
     return record_message(message)
 
 
-def lock_waiting_room(window: MainWindow, policy: KioskPolicy) -> None:
+def lock_waiting_room(window: MainWindow, policy: object) -> None:
     """Lock the window down for visitors (``window.kiosk_mode``)."""
     from kyphoreader.kiosk.mode import KioskMode
 
@@ -140,8 +147,92 @@ def run(options: Options, leaflet: Leaflet) -> int:
     app = create_application(icon=False)
     window = build_window(options, leaflet, deferred=True)
     when_built(window, lambda: hold_waiting_room(window, lock))
+    if not options.kiosk and not leaflet.local_files:  # the next start paints it first
+        when_built(window, lambda: keep_snapshot(leaflet))
     window.show()
     return app.exec()
+
+
+def run_from_snapshot(argv: list[str], snapshot: Snapshot, quit_after_first_paint: bool) -> int:
+    """Paint the text kept from the last start, then read everything else and build the rest.
+
+    The usual start of a patient at home (no options, no clinic file, ``cli.plain_start``):
+    its text is on screen before the command line, the clinic file or the leaflet are read
+    (issue #16). They are read just after the first paint, before the panels are built; a
+    leaflet that cannot be loaded by then is said in a window, as at any other start.
+    """
+    app = create_application(icon=False)
+    window = MainWindow(QSettings(), None, deferred=True)
+    window.show_snapshot(snapshot)
+    window.restore_last_section()
+    window.before_building.append(lambda: take_what_was_painted(window, argv))
+    when_built(window, lambda: finish_window(window))
+    if quit_after_first_paint:
+        from kyphoreader.app.firstpaint import report_first_paint
+
+        report_first_paint(window, window.reader.viewport())
+    window.show()
+    return app.exec()
+
+
+def take_what_was_painted(window: MainWindow, argv: list[str]) -> None:
+    """Read the command line, the clinic file and the leaflet of a start from a kept copy."""
+    from kyphoreader.cli import load_leaflet_for
+    from kyphoreader.options import parse_options
+
+    options = parse_options(argv)
+    window.set_clinic(load_clinic(options))
+    leaflet, error = load_leaflet_for(options)
+    if leaflet is None:
+        from kyphoreader.core.leaflet import LeafletError, load_leaflet
+        from kyphoreader.paths import default_leaflet_path
+
+        try:
+            leaflet = load_leaflet(default_leaflet_path())
+        except LeafletError as bundled_error:
+            _log(f"no leaflet to show: {error}; {bundled_error}")
+            QTimer.singleShot(0, lambda: _say_and_exit(window, error))
+            return
+        QTimer.singleShot(0, lambda: _say_not_opened(window, error))
+    if not window.adopt_leaflet(leaflet) and not leaflet.local_files:
+        keep_snapshot(leaflet)
+
+
+def _say_not_opened(window: MainWindow, error: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window.dialogs.message(
+        QMessageBox.Icon.Warning,
+        "This leaflet cannot be opened",
+        f"{error}\n\nThe leaflet that comes with the reader is shown instead.",
+    )
+
+
+def _say_and_exit(window: MainWindow, error: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window.dialogs.message(
+        QMessageBox.Icon.Critical,
+        "This leaflet cannot be opened",
+        f"{error}\n\nThe reader has no other leaflet to show, so it will close.",
+        on_answer=lambda _button: QApplication.exit(2),
+    )
+
+
+def keep_snapshot(leaflet: Leaflet) -> bool:
+    """Keep the text shown for the next start's first paint, unless it is kept already.
+
+    Never called in the waiting room, which writes nothing to disk. True if written.
+    """
+    from kyphoreader.core.document import leaflet_document_html
+    from kyphoreader.core.snapshot import Snapshot, read_snapshot, write_snapshot
+    from kyphoreader.paths import default_cache_dir
+
+    cache = default_cache_dir()
+    shown = Snapshot(leaflet.source_name, leaflet.title, leaflet_document_html(leaflet))
+    if read_snapshot(cache, leaflet.source_name) == shown:
+        return False
+    return write_snapshot(cache, shown)
 
 
 def claim_waiting_room(options: Options):  # noqa: ANN201 - InstanceLock | None | False
@@ -180,6 +271,11 @@ def run_after_error(options: Options, error: str) -> int:
     """
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
+
+    from kyphoreader.core.leaflet import LeafletError, load_leaflet
+    from kyphoreader.paths import default_leaflet_path
+    from kyphoreader.reading.fontscale import interface_points
+    from kyphoreader.reading.typography import reading_font
 
     lock = claim_waiting_room(options)
     if lock is False:

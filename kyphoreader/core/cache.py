@@ -15,7 +15,6 @@ import importlib.util
 import json
 import os
 import re
-import sys
 import zlib
 from pathlib import Path
 
@@ -31,22 +30,12 @@ from kyphoreader.core.leaflet import (
     read_leaflet_text,
 )
 from kyphoreader.core.limits import LIMITS
+from kyphoreader.paths import default_cache_dir  # noqa: F401 - part of this module's interface
 
 #: Bump when the shape of a cached leaflet or the HTML made from a leaflet changes.
 CACHE_FORMAT = 3
 #: Largest cache entry read: the text, its HTML and its sections' text, with room to spare.
 MAX_ENTRY_BYTES = 32 * LIMITS.max_bytes
-
-
-def default_cache_dir() -> Path:
-    """The per-user cache folder (for example ``~/.cache/kyphoreader`` on Linux)."""
-    if sys.platform.startswith("linux"):
-        # platformdirs' answer on Linux (the XDG rule), without its import: start-up time.
-        base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
-        return Path(base) / "kyphoreader"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("kyphoreader", appauthor=False))
 
 
 def markdown_version() -> str:

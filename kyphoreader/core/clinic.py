@@ -9,17 +9,20 @@ from the file is plain text; callers must never treat it as HTML or Markdown.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-#: The file's name in the system folders and beside a frozen executable.
-CLINIC_FILE_NAME = "clinic.toml"
-#: Environment variable that names a clinic file.
-CONFIG_ENV = "KYPHOREADER_CONFIG"
+# Where the file is looked for lives with the other paths (the start-up checks it cheaply).
+from kyphoreader.paths import (  # noqa: F401 - part of this module's interface
+    CLINIC_FILE_NAME,
+    CONFIG_ENV,
+    find_clinic_file,
+    system_config_paths,
+)
+
 #: A clinic file is a few lines; anything bigger is not one.
 MAX_CLINIC_FILE_BYTES = 64 * 1024
 #: Longest text value kept from the file (a phone number, a sentence on urgent help).
@@ -250,34 +253,6 @@ def read_clinic_config(path: Path) -> ClinicConfig:
             path=path, broken=True, problems=(f"{path} is not a valid TOML file: {error}.",)
         )
     return parse_clinic_config(data, path)
-
-
-def system_config_paths() -> list[Path]:
-    """The system-wide places a clinic file may be, in the order they are tried."""
-    if sys.platform.startswith("win"):
-        base = os.environ.get("PROGRAMDATA", r"C:\ProgramData")
-        return [Path(base) / "kyphoreader" / CLINIC_FILE_NAME]
-    if sys.platform == "darwin":
-        return [Path("/Library/Application Support/kyphoreader") / CLINIC_FILE_NAME]
-    dirs = os.environ.get("XDG_CONFIG_DIRS", "") or "/etc/xdg"
-    return [Path(d) / "kyphoreader" / CLINIC_FILE_NAME for d in dirs.split(os.pathsep) if d]
-
-
-def find_clinic_file(explicit: Path | None = None) -> Path | None:
-    """The clinic file to use: ``--config``, then the environment, the system, the executable.
-
-    An explicit path (``--config`` or the environment variable) is returned even if it does
-    not exist, so that reading it reports the mistake instead of silently using defaults.
-    """
-    if explicit is not None:
-        return explicit
-    from_env = os.environ.get(CONFIG_ENV, "").strip()
-    if from_env:
-        return Path(from_env)
-    candidates = system_config_paths()
-    if getattr(sys, "frozen", False):
-        candidates.append(Path(sys.executable).resolve().parent / CLINIC_FILE_NAME)
-    return next((p for p in candidates if p.exists()), None)
 
 
 def load_clinic_config(explicit: Path | None = None) -> ClinicConfig:

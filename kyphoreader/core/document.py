@@ -7,18 +7,26 @@ same words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from html import escape
-from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from kyphoreader.core.clinic import DEFAULT_FORMATS, ClinicDetails
-from kyphoreader.core.leaflet import Leaflet, LeafletMeta, Section
-
-if TYPE_CHECKING:  # dates and the glossary are for paper and About: not needed to show text
+# The reader's window imports this module before its first paint (the style sheet and the
+# title's anchor): what only paper, About, search or the clinic's contact need is imported
+# where it is used (issue #16).
+if TYPE_CHECKING:
     import datetime as dt
 
+    from kyphoreader.core.clinic import ClinicDetails
+    from kyphoreader.core.leaflet import Leaflet, LeafletMeta, Section
     from kyphoreader.glossary.terms import Glossary
+
+#: ``html.escape``'s replacements, without its import (html.entities) before the first paint.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape(text: str) -> str:
+    """``text`` with the characters HTML gives a meaning escaped, as ``html.escape`` does."""
+    return text.translate(_ESCAPES)
+
 
 #: Anchor of the title block at the top of the document.
 TITLE_ANCHOR = "leaflet-title"
@@ -66,6 +74,8 @@ def front_matter_section(leaflet: Leaflet) -> Section:
 
     Its id is TITLE_ANCHOR and its text is what ``front_matter_html`` shows under the title.
     """
+    from kyphoreader.core.leaflet import Section
+
     meta = leaflet.meta
     lines = [meta.summary] if meta.summary else []
     lines.append(f"Review status: {meta.review_status}")
@@ -80,6 +90,8 @@ def searchable_leaflet(leaflet: Leaflet) -> Leaflet:
     The front matter goes last, so that where search lists sections in reading order the
     leaflet's own text comes before the title block that repeats its words.
     """
+    from kyphoreader.core.leaflet import Leaflet
+
     return Leaflet(
         leaflet.meta,
         leaflet.html,
@@ -176,6 +188,8 @@ def contact_paragraphs(clinic: ClinicDetails | None) -> list[tuple[str, str]]:
     clinic file is plain text: callers escape it.
     """
     if clinic is None or not clinic.is_set:
+        from kyphoreader.core.clinic import DEFAULT_FORMATS
+
         formats = clinic.formats_statement if clinic is not None else DEFAULT_FORMATS
         return [("", ASK_THE_GIVER), ("", formats)]
     rows: list[tuple[str, str]] = []
@@ -271,8 +285,7 @@ COLOPHON_ANCHOR = "about-this-copy"
 CITED_ANCHOR = "cited-references"
 
 
-@dataclass(frozen=True)
-class PrintPart:
+class PrintPart(NamedTuple):
     """One piece of a printed copy, in order.
 
     Attributes:
@@ -287,45 +300,6 @@ class PrintPart:
 
 
 _LINK_TARGET = re.compile(r'href="#([^"]+)"')
-
-
-class _ElementFinder(HTMLParser):
-    """Find the outer HTML of the elements with given ids (top-most match only)."""
-
-    _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "col", "area", "wbr"})
-
-    def __init__(self, html: str, ids: set[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self._html = html
-        self._ids = ids
-        self._line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self._line_starts.append(index + 1)
-        self._open: list[tuple[str, int, str | None]] = []
-        self.found: dict[str, tuple[int, str]] = {}
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._VOID:
-            return
-        element_id = dict(attrs).get("id")
-        wanted = element_id if element_id in self._ids and element_id not in self.found else None
-        self._open.append((tag, self._offset(), wanted))
-
-    def handle_endtag(self, tag: str) -> None:
-        # Close back to the matching tag; unclosed inner tags close with it.
-        for depth in range(len(self._open) - 1, -1, -1):
-            if self._open[depth][0] == tag:
-                _tag, start, wanted = self._open[depth]
-                del self._open[depth:]
-                if wanted is not None:
-                    end = self._html.find(">", self._offset()) + 1
-                    self.found[wanted] = (start, self._html[start:end])
-                return
 
 
 def cited_references(leaflet: Leaflet, sections: list[Section]) -> list[tuple[str, list[str]]]:
@@ -343,7 +317,9 @@ def cited_references(leaflet: Leaflet, sections: list[Section]) -> list[tuple[st
     }
     if not targets:
         return []
-    finder = _ElementFinder(leaflet.html, targets)
+    from kyphoreader.core.elementfinder import ElementFinder  # html.parser: paper only
+
+    finder = ElementFinder(leaflet.html, targets)
     finder.feed(leaflet.html)
     finder.close()
     groups: dict[str, list[tuple[int, str]]] = {}

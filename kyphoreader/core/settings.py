@@ -8,7 +8,6 @@ stop the reader from starting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Protocol
 
@@ -84,23 +83,58 @@ def leaflet_key(source_name: str) -> str:
     return key.strip("-_")[:80] or "leaflet"
 
 
-@dataclass
 class Settings:
     """Everything the reader remembers between runs.
 
     ``last_sections`` maps a leaflet's key (``leaflet_key``) to the section read last in it.
     ``read_aloud_speed`` is one of ``readaloud.pace.RATES``; ``read_aloud_voice`` a voice's
     name, '' for the usual voice of the leaflet's language.
+
+    A plain class rather than a dataclass, which costs half a millisecond to define before the
+    first paint (issue #16); it compares and prints as one would.
     """
 
-    geometry: bytes = b""
-    window_state: bytes = b""
-    last_sections: dict[str, str] = field(default_factory=dict)
-    text_size: int = DEFAULT_LEVEL
-    theme: str = DEFAULT_THEME
-    line_spacing: int = DEFAULT_LINE_SPACING
-    read_aloud_speed: int = DEFAULT_RATE
-    read_aloud_voice: str = ""
+    _FIELDS = (
+        "geometry",
+        "window_state",
+        "last_sections",
+        "text_size",
+        "theme",
+        "line_spacing",
+        "read_aloud_speed",
+        "read_aloud_voice",
+    )
+    __slots__ = _FIELDS
+
+    def __init__(
+        self,
+        geometry: bytes = b"",
+        window_state: bytes = b"",
+        last_sections: dict[str, str] | None = None,
+        text_size: int = DEFAULT_LEVEL,
+        theme: str = DEFAULT_THEME,
+        line_spacing: int = DEFAULT_LINE_SPACING,
+        read_aloud_speed: int = DEFAULT_RATE,
+        read_aloud_voice: str = "",
+    ) -> None:
+        self.geometry = geometry
+        self.window_state = window_state
+        self.last_sections: dict[str, str] = {} if last_sections is None else last_sections
+        self.text_size = text_size
+        self.theme = theme
+        self.line_spacing = line_spacing
+        self.read_aloud_speed = read_aloud_speed
+        self.read_aloud_voice = read_aloud_voice
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and other._values() == self._values()
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"Settings({values})"
 
     def reading_defaults(self) -> Settings:
         """These settings with size, theme and spacing back to their defaults."""
@@ -112,7 +146,12 @@ class Settings:
 
 
 def _as_bytes(value: Any) -> bytes:
-    """Accept bytes or a QByteArray; anything else counts as missing."""
+    """Accept hexadecimal text (as saved), bytes or a QByteArray; anything else is missing."""
+    if isinstance(value, str):
+        try:
+            return bytes.fromhex(value)
+        except ValueError:
+            return b""
     if isinstance(value, (bytes, bytearray)):
         return bytes(value)
     if type(value).__name__ == "QByteArray":
@@ -192,8 +231,10 @@ def save_settings(store: SettingsStore, settings: Settings) -> bool:
     """Write ``settings`` to ``store``. Returns False if the store could not be written."""
     try:
         store.setValue(KEY_STATE_VERSION, STATE_VERSION)
-        store.setValue(KEY_GEOMETRY, settings.geometry)
-        store.setValue(KEY_WINDOW_STATE, settings.window_state)
+        # As text: QSettings keeps Python bytes as a pickle, and reading one back imports
+        # pickle before the first paint (issue #16).
+        store.setValue(KEY_GEOMETRY, settings.geometry.hex())
+        store.setValue(KEY_WINDOW_STATE, settings.window_state.hex())
         for leaflet, section in settings.last_sections.items():
             store.setValue(f"{KEY_LAST_SECTION}/{leaflet}", section)
         store.setValue(KEY_TEXT_SIZE, settings.text_size)

@@ -14,12 +14,14 @@ a little slower than the engine's own speed: hence the default of -5.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Speed:
-    """One speaking speed: its engine rate in hundredths and the word shown for it."""
+class Speed(NamedTuple):
+    """One speaking speed: its engine rate in hundredths and the word shown for it.
+
+    A named tuple: the settings read it before the first paint (see ``reading.theme.Theme``).
+    """
 
     rate: int
     label: str

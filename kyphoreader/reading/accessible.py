@@ -14,8 +14,6 @@ https://doc.qt.io/qtforpython-6/PySide6/QtGui/QAccessibleInterface.html
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import shiboken6
 from PySide6.QtCore import QObject, QPoint, QRect
 from PySide6.QtGui import (
@@ -26,32 +24,12 @@ from PySide6.QtGui import (
     QAccessibleTextInterface,
     QTextCursor,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QApplication, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QWidget
+
+from kyphoreader.reading.view import TextPart
 
 #: The application property that records that the factory is installed.
-_INSTALLED = "kyphoreader_reader_accessibility"
 _NULL = 0
-
-
-@dataclass(frozen=True)
-class TextPart:
-    """A heading or a link of the shown document, as the accessibility tree lists it.
-
-    Attributes:
-        kind: "heading" or "link".
-        start: document position where it starts.
-        end: document position where it ends.
-        text: its words.
-        level: the heading level (1 for the title); 0 for a link.
-        target: the anchor a link goes to; '' for a heading.
-    """
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    level: int = 0
-    target: str = ""
 
 
 def _pointer(interface: object, base: int) -> shiboken6.VoidPtr:
@@ -396,21 +374,6 @@ class ReaderAccessible(QAccessibleWidget, QAccessibleTextInterface):
     def scrollToSubstring(self, start: int, end: int) -> None:  # noqa: N802 (Qt's name)
         """Bring some text into view."""
         self._view.ensure_visible(start, end)
-
-
-def _factory(_class_name: str, candidate: QObject) -> QAccessibleInterface | None:
-    if isinstance(candidate, QWidget) and candidate.property("kyphoreader_document"):
-        return ReaderAccessible(candidate)
-    return None
-
-
-def install_reader_accessibility() -> None:
-    """Register the reading pane's accessible interface (once per application)."""
-    app = QApplication.instance()
-    if app is None or app.property(_INSTALLED):
-        return
-    QAccessible.installFactory(_factory)
-    app.setProperty(_INSTALLED, True)
 
 
 def announce(source: QObject, message: str) -> None:

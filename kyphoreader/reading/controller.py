@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kyphoreader.reading.fontscale import FontScale, interface_points, nearest_level
 from kyphoreader.reading.style import apply_theme, set_font_everywhere
@@ -21,9 +21,11 @@ from kyphoreader.reading.typography import reading_font
 from kyphoreader.reading.view import DEFAULT_POINT_SIZE, ReaderView
 
 
-@dataclass(frozen=True)
-class AppearanceDefaults:
-    """Where Reset (and a waiting-room reset) returns to: the built-in or the clinic's values."""
+class AppearanceDefaults(NamedTuple):
+    """Where Reset (and a waiting-room reset) returns to: the built-in or the clinic's values.
+
+    A named tuple: it is made before the first paint (see ``reading.theme.Theme``).
+    """
 
     text_size: int = 100
     theme: str = DEFAULT_THEME
@@ -48,7 +50,7 @@ class AppearanceController(QObject):
         self,
         reader: ReaderView,
         chrome: Callable[[], list[QWidget]],
-        defaults: AppearanceDefaults = AppearanceDefaults(),
+        defaults: AppearanceDefaults = AppearanceDefaults(),  # noqa: B008 - an immutable tuple
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -185,6 +187,8 @@ class AppearanceController(QObject):
 
     def style_widget(self, widget: QWidget) -> None:
         """Give ``widget`` (a panel, toolbar, menu bar or dialog) the interface font throughout."""
+        from PySide6.QtWidgets import QMenu
+
         font = self.interface_font()
         set_font_everywhere(widget, font)
         for menu in widget.findChildren(QMenu):

@@ -14,16 +14,19 @@ contrast against the page instead.)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Line spacings offered, as a percentage of the font's own line height (WCAG 1.4.8: >= 150).
 LINE_SPACINGS = (150, 175, 200, 250)
 DEFAULT_LINE_SPACING = 150
 
 
-@dataclass(frozen=True)
-class Theme:
-    """The colours of the whole window for one theme (``#rrggbb`` strings)."""
+class Theme(NamedTuple):
+    """The colours of the whole window for one theme (``#rrggbb`` strings).
+
+    A named tuple, not a dataclass: it is made before the first paint, where a dataclass
+    costs half a millisecond to define (issue #16).
+    """
 
     name: str
     label: str

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QPaintDevice,
-    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintDevice, QTextBlock
 
 #: The typeface designed for low vision that ships with the reader, then fallbacks.
 READING_FAMILIES = ["Atkinson Hyperlegible", "Verdana", "DejaVu Sans", "Arial", "sans-serif"]

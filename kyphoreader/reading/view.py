@@ -2,36 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NamedTuple
+
 # Qt's namespace is imported where it is used: making its enums costs about 15 ms, and this
 # module is on the way to the first paint of the text (issue #16).
-from PySide6.QtCore import QPoint, QRect, QRectF, QUrl, Signal, Slot
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QKeyEvent,
-    QPainter,
-    QPaintEvent,
-    QPen,
-    QResizeEvent,
-    QTextBlock,
-    QTextCharFormat,
-    QTextCursor,
-    QTextOption,
-    QWheelEvent,
-)
+from PySide6.QtCore import QPoint, QRectF, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QFontMetricsF, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from kyphoreader.core.document import (
-    LEAFLET_CSS,
-    TITLE_ANCHOR,
-    front_matter_text,
-    leaflet_document_html,
-)
-from kyphoreader.core.leaflet import Leaflet, Section
+from kyphoreader.core.document import LEAFLET_CSS, TITLE_ANCHOR
 from kyphoreader.reading import typography
-from kyphoreader.reading.accessible import TextPart, install_reader_accessibility
+from kyphoreader.reading.accessfactory import DOCUMENT_PROPERTY, install_reader_accessibility
+
+if TYPE_CHECKING:  # each Qt class costs time the first time it is named (issue #16)
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import (
+        QFont,
+        QKeyEvent,
+        QPaintEvent,
+        QResizeEvent,
+        QTextBlock,
+        QTextCharFormat,
+        QWheelEvent,
+    )
+
+    from kyphoreader.core.leaflet import Leaflet, Section
 
 #: Default body text size in points (large-print guidance: at least 14 pt on screen).
 DEFAULT_POINT_SIZE = 16.0
@@ -64,6 +59,29 @@ def reading_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
     return typography.reading_font(point_size)
 
 
+class TextPart(NamedTuple):
+    """A heading or a link of the shown document, as the accessibility tree lists it.
+
+    A named tuple rather than a dataclass: it is made before the first paint, where making a
+    dataclass costs more than the whole tuple (issue #16).
+
+    Attributes:
+        kind: "heading" or "link".
+        start: document position where it starts.
+        end: document position where it ends.
+        text: its words.
+        level: the heading level (1 for the title); 0 for a link.
+        target: the anchor a link goes to; '' for a heading.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    level: int = 0
+    target: str = ""
+
+
 class ReaderView(QTextBrowser):
     """Shows one leaflet. Knows where each section starts and which one is in view.
 
@@ -85,7 +103,7 @@ class ReaderView(QTextBrowser):
         super().__init__(parent)
         install_reader_accessibility()
         self.setObjectName("reader")
-        self.setProperty("kyphoreader_document", True)  # its own accessible interface
+        self.setProperty(DOCUMENT_PROPERTY, True)  # its own accessible interface
         self.setAccessibleName("Leaflet text")
         self.setAccessibleDescription(
             "The text of the leaflet. The arrow keys, Page Up and Page Down move the reading "
@@ -135,16 +153,26 @@ class ReaderView(QTextBrowser):
 
     def show_leaflet(self, leaflet: Leaflet) -> None:
         """Replace the shown text with ``leaflet``, scrolled to its start."""
+        from kyphoreader.core.document import leaflet_document_html
+
+        self.show_html(leaflet_document_html(leaflet))
+        self.take_leaflet(leaflet)
+
+    def show_html(self, html: str) -> None:
+        """Show a leaflet's HTML, scrolled to its start, before its sections are known.
+
+        The first paint shows the copy kept from the last start this way (issue #16); the
+        leaflet itself follows with ``take_leaflet``.
+        """
         document = self.document()
         document.setDefaultFont(reading_font(self._point_size))
         document.setDefaultStyleSheet(LEAFLET_CSS)
-        self.setHtml(leaflet_document_html(leaflet))
-        self._section_ids = leaflet.section_ids
-        self._sections = {section.id: section for section in leaflet.walk()}
-        self._front_text = front_matter_text(leaflet)
+        self.setHtml(html)
+        self._section_ids = []
+        self._sections = {}
+        self._front_text = ""
         self._anchor_blocks = self._find_anchor_blocks()
-        self._section_ranges = self._compute_section_ranges()
-        self._add_front_matter(leaflet)
+        self._section_ranges = {}
         self._section_texts = {}
         self._layers.clear()
         self._layer_selections.clear()
@@ -159,6 +187,18 @@ class ReaderView(QTextBrowser):
         self._current_section = ""
         self.place_caret(0)
         self.verticalScrollBar().setValue(0)
+        self._on_scrolled()
+
+    def take_leaflet(self, leaflet: Leaflet) -> None:
+        """Learn the sections of ``leaflet``, whose HTML is shown; the text does not move."""
+        from kyphoreader.core.document import front_matter_text
+
+        self._section_ids = leaflet.section_ids
+        self._sections = {section.id: section for section in leaflet.walk()}
+        self._front_text = front_matter_text(leaflet)
+        self._section_ranges = self._compute_section_ranges()
+        self._add_front_matter(leaflet)
+        self._section_texts = {}
         self._on_scrolled()
 
     def _find_anchor_blocks(self) -> dict[str, int]:
@@ -487,6 +527,8 @@ class ReaderView(QTextBrowser):
 
     def set_layer_format(self, name: str, text_format: QTextCharFormat) -> None:
         """How layer ``name`` marks its text (colours, underline); redraws it."""
+        from PySide6.QtGui import QTextCharFormat
+
         self._layer_formats[name] = QTextCharFormat(text_format)
         self._layer_selections.pop(name, None)
         self._redraw_layers()
@@ -717,6 +759,8 @@ class ReaderView(QTextBrowser):
             # Already so: the palette colours links as the text is read. (A brush would also
             # make Qt's whole namespace of enums, about 15 ms, before the first paint.)
             return
+        from PySide6.QtGui import QBrush, QTextCharFormat
+
         text_format = QTextCharFormat()
         text_format.setForeground(QBrush(QColor(colour)))
         cursor = QTextCursor(self.document())
@@ -792,6 +836,7 @@ class ReaderView(QTextBrowser):
         if not any(self._layers.get(name) for name in self._rings):
             return  # nothing to ring (the usual case): no painter, no Qt enums
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QPainter, QPen
 
         painter = QPainter(self.viewport())
         painter.setBrush(Qt.BrushStyle.NoBrush)

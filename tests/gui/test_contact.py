@@ -9,8 +9,8 @@ from kyphoreader.app.about import AboutDialog
 from kyphoreader.app.actions import create_actions
 from kyphoreader.app.contact import CONTACT_MIN_POINTS, ContactDialog
 from kyphoreader.app.mainwindow import MainWindow
-from kyphoreader.core.clinic import ClinicConfig, ClinicDetails
-from kyphoreader.core.document import ASK_THE_GIVER, DEFAULT_FORMATS
+from kyphoreader.core.clinic import DEFAULT_FORMATS, ClinicConfig, ClinicDetails
+from kyphoreader.core.document import ASK_THE_GIVER
 
 pytestmark = pytest.mark.gui
 
