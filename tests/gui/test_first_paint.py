@@ -43,6 +43,20 @@ NOT_BEFORE_FIRST_PAINT = [
     "kyphoreader.app.about",
 ]
 
+#: What a usual start (no options, no clinic file, a kept copy of the text) does not read
+#: before the first paint either: the command line, the clinic file and the leaflet itself.
+NOT_BEFORE_FIRST_PAINT_FROM_A_KEPT_COPY = [
+    "kyphoreader.core.leaflet",
+    "kyphoreader.core.cache",
+    "kyphoreader.core.clinic",
+    "kyphoreader.options",
+    "kyphoreader.kiosk.policy",
+    "kyphoreader.reading.accessible",  # made when a screen reader asks for it
+    "html.parser",
+    "dataclasses",
+    "pickle",
+]
+
 
 def start_reader(home: Path) -> tuple[list[str], list[str]]:
     """Start the reader until it is usable; return its output lines and the modules listed."""
@@ -79,6 +93,19 @@ def test_only_what_the_text_needs_is_imported_before_its_first_paint(tmp_path):
     assert order == ["first-paint", "usable"]
     [usable] = [line for line in lines if line.startswith("usable ")]
     assert usable.endswith("focus=reader")
+
+
+def test_a_usual_start_paints_the_kept_copy_before_reading_the_leaflet(tmp_path):
+    from kyphoreader.core.snapshot import FILE_NAME
+
+    start_reader(tmp_path)  # the first start keeps a copy of the text it showed
+    assert (tmp_path / "cache" / "kyphoreader" / FILE_NAME).is_file()
+    lines, modules = start_reader(tmp_path)
+    assert "kyphoreader.core.snapshot" in modules  # it did start from the copy
+    names = NOT_BEFORE_FIRST_PAINT + NOT_BEFORE_FIRST_PAINT_FROM_A_KEPT_COPY
+    found = {name: imported(modules, name) for name in names}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+    assert lines[-1].startswith("usable ") and lines[-1].endswith("focus=reader")
 
 
 def test_a_first_ever_start_parses_the_leaflet_but_builds_nothing_more_first(tmp_path):
@@ -197,3 +224,112 @@ def test_the_text_takes_the_keys_and_links_as_a_text_browser_with_a_caret(window
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
     assert flags == wanted
+
+
+# -- a start from the copy of the text kept last time ---------------------------------------
+
+
+def open_from_kept_copy(qtbot, store, copy, monkeypatch, tmp_path):
+    """Open a window as a usual start does: the kept copy first, then options and leaflet."""
+    from kyphoreader.app.mainwindow import MainWindow
+    from kyphoreader.app.startup import take_what_was_painted
+    from kyphoreader.paths import CONFIG_ENV
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "no-system-config"))
+    monkeypatch.delenv(CONFIG_ENV, raising=False)
+    window = MainWindow(store, None, deferred=True)
+    qtbot.addWidget(window)
+    window.show_snapshot(copy)
+    window.restore_last_section()
+    window.before_building.append(lambda: take_what_was_painted(window, []))
+    shown_first = window.reader.toPlainText()  # before anything else is read
+    assert shown_first and shown_first == QTextDocumentFromHtml(copy.html)
+    with qtbot.waitSignal(window.built, timeout=10000):
+        window.show()
+    return window
+
+
+def QTextDocumentFromHtml(html: str) -> str:  # noqa: N802 - says what it makes
+    """The plain text Qt makes of ``html``."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(html)
+    return document.toPlainText()
+
+
+def kept_copy_of(leaflet, html=None):
+    from kyphoreader.core.document import leaflet_document_html
+    from kyphoreader.core.snapshot import Snapshot
+
+    return Snapshot(leaflet.source_name, leaflet.title, html or leaflet_document_html(leaflet))
+
+
+def test_a_window_started_from_the_kept_copy_equals_one_built_at_once(
+    qtbot, open_window, tmp_path, bundled_leaflet, monkeypatch
+):
+    from test_reset import snapshot
+
+    store = settings_in(tmp_path, "copy")
+    window = open_from_kept_copy(qtbot, store, kept_copy_of(bundled_leaflet), monkeypatch, tmp_path)
+    window.resize(1024, 768)
+    assert window.leaflet is not None and window.leaflet.title == bundled_leaflet.title
+    built_from_copy = snapshot(window)
+    window.close()
+    at_once = open_window(settings_in(tmp_path, "at_once"))
+    at_once.resize(1024, 768)
+    assert built_from_copy == snapshot(at_once)
+
+
+def test_a_start_from_the_kept_copy_opens_at_the_section_read_last(
+    qtbot, open_window, tmp_path, bundled_leaflet, monkeypatch
+):
+    store = settings_in(tmp_path, "last")
+    first = open_window(store)
+    first.navigation.jump_to("possible-complications")
+    assert first.save_settings()
+    first.close()
+
+    window = open_from_kept_copy(qtbot, store, kept_copy_of(bundled_leaflet), monkeypatch, tmp_path)
+    qtbot.waitUntil(lambda: window.contents_dock.isVisible())
+    assert window.reader.section_at_top() == "possible-complications"
+    assert window.contents.current_section() == "possible-complications"
+    assert window.reader.section_range("possible-complications") is not None
+
+
+def test_a_kept_copy_that_is_not_the_leaflet_any_more_gives_way_to_the_leaflet(
+    qtbot, tmp_path, bundled_leaflet, monkeypatch
+):
+    from kyphoreader.core.document import leaflet_document_html
+    from kyphoreader.core.snapshot import read_snapshot
+
+    html = "<html><body><p>Words of an older reader.</p></body></html>"
+    old = kept_copy_of(bundled_leaflet, html)
+    window = open_from_kept_copy(qtbot, settings_in(tmp_path, "old"), old, monkeypatch, tmp_path)
+    text = window.reader.toPlainText()
+    assert "older reader" not in text and text.startswith(bundled_leaflet.title)
+    kept = read_snapshot(tmp_path / "cache" / "kyphoreader", bundled_leaflet.source_name)
+    assert kept is not None and kept.html == leaflet_document_html(bundled_leaflet)
+
+
+def test_pyside_does_not_read_back_our_modules_but_still_reads_others():
+    code = (
+        "import sys\n"
+        "import PySide6.QtCore\n"
+        "import shibokensupport.feature as feature\n"
+        "read = []\n"
+        "search = feature._mod_uses_pyside\n"
+        "feature._mod_uses_pyside = lambda module: read.append(module.__name__) or search(module)\n"
+        "from kyphoreader.app.pysidefeatures import spare_our_modules\n"
+        "assert spare_our_modules() and spare_our_modules()\n"
+        "from kyphoreader.core.text import fold\n"
+        "from colorsys import rgb_to_hsv\n"
+        "table = feature.pyside_feature_dict\n"
+        "ours = [name for name in read if name.startswith('kyphoreader.core')]\n"
+        "print(table['kyphoreader.core.text'], table['colorsys'], 'colorsys' in read, ours)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.split() == ["0", "-1", "True", "[]"]

@@ -24,6 +24,8 @@ CORE_MODULES = [
     "kyphoreader.readaloud.script",
     "kyphoreader.readaloud.pace",
     "kyphoreader.core.files",
+    "kyphoreader.core.snapshot",
+    "kyphoreader.core.elementfinder",
     "kyphoreader.core.limits",
     "kyphoreader.core.pictures",
     "kyphoreader.core.safehtml",
@@ -59,3 +61,16 @@ def test_read_aloud_loads_text_to_speech_only_when_first_used():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_html_is_escaped_as_the_standard_library_does_it():
+    # core.document has its own escape (html.escape's import costs time before the first
+    # paint): it must give exactly the same text.
+    import html
+
+    from kyphoreader.core.document import escape
+
+    samples = ["", "plain", "a & b < c > d", "\"quoted\" and 'single'", "&amp; stays &amp;amp;"]
+    samples += ["é – ü, 5 < 6 & 7 > 3 \"'" * 3]
+    for text in samples:
+        assert escape(text) == html.escape(text)

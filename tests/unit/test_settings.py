@@ -168,3 +168,24 @@ def test_read_aloud_speed_stored_as_text_and_a_clinic_default_are_honoured(setti
     save_settings(settings_store, Settings(read_aloud_speed=-20, read_aloud_voice="Anne"))
     loaded = load_settings(settings_store)
     assert (loaded.read_aloud_speed, loaded.read_aloud_voice) == (-20, "Anne")
+
+
+def test_window_geometry_is_kept_as_text_and_older_bytes_are_still_read():
+    # QSettings keeps Python bytes as a pickle, which costs an import of pickle before the
+    # first paint; text does not.
+    store = DictStore()
+    assert save_settings(store, Settings(geometry=b"\x01\xff", window_state=b"\x03"))
+    assert store.data[KEY_GEOMETRY] == "01ff"
+    assert load_settings(store).geometry == b"\x01\xff"
+    store.data[KEY_GEOMETRY] = b"\x01\xff"  # as an older reader saved it
+    assert load_settings(store).geometry == b"\x01\xff"
+    store.data[KEY_GEOMETRY] = "not hexadecimal"
+    assert load_settings(store).geometry == b""
+
+
+def test_settings_compare_and_copy_by_value():
+    first = Settings(last_sections={"a": "b"}, text_size=200)
+    assert first == Settings(last_sections={"a": "b"}, text_size=200)
+    assert first != Settings(last_sections={"a": "c"}, text_size=200)
+    assert "text_size=200" in repr(first)
+    assert Settings().last_sections is not Settings().last_sections

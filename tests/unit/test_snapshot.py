@@ -1,0 +1,137 @@
+"""The copy of the text kept for the next start's first paint (core/snapshot.py), and which
+starts may use it (cli.plain_start). Qt-free."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from kyphoreader import __version__, cli
+from kyphoreader.core.snapshot import (
+    FILE_NAME,
+    FORMAT,
+    MAX_BYTES,
+    Snapshot,
+    read_snapshot,
+    write_snapshot,
+)
+from kyphoreader.paths import CONFIG_ENV, default_leaflet_path
+
+HTML = '<html><body><h1 id="t">Title</h1>\n\n<p>First paragraph.</p></body></html>'
+
+
+@pytest.fixture
+def leaflet_file(tmp_path):
+    path = tmp_path / "leaflet.md"
+    path.write_text("# Title\n\nFirst paragraph.\n", encoding="utf-8")
+    return str(path)
+
+
+def test_a_kept_copy_comes_back_as_it_was_written(tmp_path, leaflet_file):
+    kept = Snapshot(leaflet_file, "Title: with a colon", HTML)
+    assert write_snapshot(tmp_path, kept)
+    assert read_snapshot(tmp_path, leaflet_file) == kept
+    # Blank lines inside the HTML are the text's own, not the end of the header.
+    assert read_snapshot(tmp_path, leaflet_file).html == HTML
+
+
+def test_a_copy_is_not_used_for_another_leaflet_or_once_the_leaflet_changed(tmp_path, leaflet_file):
+    assert write_snapshot(tmp_path, Snapshot(leaflet_file, "Title", HTML))
+    assert read_snapshot(tmp_path, str(default_leaflet_path())) is None
+    with open(leaflet_file, "a", encoding="utf-8") as stream:
+        stream.write("A sentence added since.\n")
+    assert read_snapshot(tmp_path, leaflet_file) is None
+    os.remove(leaflet_file)
+    assert read_snapshot(tmp_path, leaflet_file) is None
+
+
+def test_a_copy_made_by_another_version_of_the_reader_is_not_used(tmp_path, leaflet_file):
+    assert write_snapshot(tmp_path, Snapshot(leaflet_file, "Title", HTML))
+    copy = tmp_path / FILE_NAME
+    copy.write_text(copy.read_text("utf-8").replace(__version__, "0.0.0-older"), "utf-8")
+    assert read_snapshot(tmp_path, leaflet_file) is None
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\xff\xfe not UTF-8 \x00",
+        b"another program's file\n\n<p>text</p>",
+        FORMAT.encode() + b"\nversion 1.0\n\n<p>text</p>",  # a header line without ': '
+        FORMAT.encode() + b"\nleaflet: x\n",  # no text at all
+    ],
+)
+def test_a_damaged_copy_is_not_used(tmp_path, leaflet_file, content):
+    (tmp_path / FILE_NAME).write_bytes(content)
+    assert read_snapshot(tmp_path, leaflet_file) is None
+
+
+def test_a_copy_that_is_not_an_ordinary_file_or_is_too_big_is_not_read(tmp_path, leaflet_file):
+    os.mkfifo(tmp_path / FILE_NAME)  # a pipe would block a plain open() for ever
+    assert read_snapshot(tmp_path, leaflet_file) is None
+    os.remove(tmp_path / FILE_NAME)
+    (tmp_path / FILE_NAME).write_bytes(b"x" * (MAX_BYTES + 1))
+    assert read_snapshot(tmp_path, leaflet_file) is None
+
+
+def test_no_cache_or_an_unwritable_one_keeps_nothing_and_raises_nothing(tmp_path, leaflet_file):
+    kept = Snapshot(leaflet_file, "Title", HTML)
+    assert not write_snapshot(None, kept)
+    assert read_snapshot(None, leaflet_file) is None
+    blocker = tmp_path / "a file where the cache folder should be"
+    blocker.write_text("", encoding="utf-8")
+    assert not write_snapshot(blocker / "cache", kept)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_name_or_title_that_would_break_the_header_is_not_kept(tmp_path, leaflet_file):
+    assert not write_snapshot(tmp_path, Snapshot(leaflet_file, "Two\nlines", HTML))
+    assert not (tmp_path / FILE_NAME).exists()
+    assert not write_snapshot(tmp_path, Snapshot(leaflet_file, "Title", ""))
+
+
+# -- which starts paint a kept copy first --------------------------------------------------
+
+
+@pytest.fixture
+def no_clinic_file(monkeypatch, tmp_path):
+    monkeypatch.delenv(CONFIG_ENV, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "no-system-config"))
+
+
+def test_a_start_with_no_options_or_one_leaflet_is_plain(no_clinic_file):
+    assert cli.plain_start([]) == (str(default_leaflet_path()), False)
+    assert cli.plain_start(["notes/leaflet.md"]) == (os.path.join("notes", "leaflet.md"), False)
+    assert cli.plain_start([cli.QUIT_AFTER_FIRST_PAINT]) == (str(default_leaflet_path()), True)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--kiosk"],
+        ["--verbose"],
+        ["--search", "pain"],
+        ["--export-pdf", "out.pdf"],
+        ["--help"],
+        ["--version"],
+        ["one.md", "two.md"],
+        ["--", "leaflet.md"],
+        [""],
+    ],
+)
+def test_a_start_with_anything_to_parse_is_not_plain(no_clinic_file, argv):
+    assert cli.plain_start(argv) is None
+
+
+def test_a_clinic_file_makes_a_start_not_plain(monkeypatch, tmp_path):
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text("[kiosk]\nenabled = true\n", encoding="utf-8")
+    monkeypatch.setenv(CONFIG_ENV, str(clinic))
+    assert cli.plain_start([]) is None
+
+
+def test_a_plain_start_with_no_kept_copy_goes_the_usual_way(no_clinic_file, monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "default_cache_dir", lambda: tmp_path / "empty-cache")
+    assert cli.run_plain_start([], str(default_leaflet_path()), False) is None
