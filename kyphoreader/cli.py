@@ -21,7 +21,6 @@ from kyphoreader.paths import default_cache_dir, default_leaflet_path, find_clin
 
 if TYPE_CHECKING:
     from kyphoreader.core.leaflet import Leaflet
-    from kyphoreader.options import Options
 
 #: The start-up benchmark's option (``app/firstpaint.py``); a start with it is still plain.
 QUIT_AFTER_FIRST_PAINT = "--quit-after-first-paint"
@@ -68,7 +67,7 @@ def run_plain_start(argv: list[str], leaflet_name: str, quit_after_first_paint: 
         return 0
     from kyphoreader.app.startup import run_from_snapshot
 
-    return run_from_snapshot(argv, snapshot, quit_after_first_paint)
+    return run_from_snapshot(snapshot, quit_after_first_paint)
 
 
 def _waiting_room_runs() -> bool:
@@ -81,17 +80,13 @@ def _waiting_room_runs() -> bool:
     return False
 
 
-def load_leaflet_for(options: Options) -> tuple[Leaflet | None, str]:
-    """The leaflet the options name, or None and why it cannot be opened.
-
-    The waiting room writes nothing to disk, so it keeps no cache of the parsed leaflet.
-    """
+def load_leaflet_from(path: str | Path, cache: Path | None) -> tuple[Leaflet | None, str]:
+    """The leaflet at ``path`` (through the ``cache``), or None and why it cannot be opened."""
     from kyphoreader.core.cache import load_leaflet_cached
     from kyphoreader.core.leaflet import LeafletError
 
-    cache = None if options.kiosk else default_cache_dir()
     try:
-        return load_leaflet_cached(options.leaflet_path, cache), ""
+        return load_leaflet_cached(path, cache), ""
     except LeafletError as error:
         return None, str(error)
 
@@ -120,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if options.kiosk:  # the waiting room writes nothing to disk, bytecode included
         sys.dont_write_bytecode = True
-    leaflet, error = load_leaflet_for(options)
+    # The waiting room writes nothing to disk, so it keeps no cache of the parsed leaflet.
+    cache = None if options.kiosk else default_cache_dir()
+    leaflet, error = load_leaflet_from(options.leaflet_path, cache)
     if leaflet is None:
         print(f"{APP_NAME}: error: {error}", file=sys.stderr)
         if windowless or not options.leaflet_given or not has_display():

@@ -61,6 +61,17 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("kyphoreader", appauthor=False))
 
 
+def default_log_dir() -> Path:
+    """The per-user log folder (for example ``~/.local/state/kyphoreader/log`` on Linux)."""
+    if sys.platform.startswith("linux"):
+        # platformdirs' answer on Linux (the XDG rule), without its import: start-up time.
+        base = os.environ.get("XDG_STATE_HOME", "").strip() or os.path.expanduser("~/.local/state")
+        return Path(base) / "kyphoreader" / "log"
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("kyphoreader", appauthor=False))
+
+
 def system_config_paths() -> list[Path]:
     """The system-wide places a clinic file may be, in the order they are tried."""
     if sys.platform.startswith("win"):

@@ -20,10 +20,10 @@ MESSAGE = (
 
 
 def default_log_path() -> Path:
-    """Where unexpected errors are recorded (e.g. ~/.local/state/kyphoreader/errors.log)."""
-    from platformdirs import user_log_dir
+    """Where unexpected errors are recorded (e.g. ~/.local/state/kyphoreader/log/errors.log)."""
+    from kyphoreader.paths import default_log_dir
 
-    return Path(user_log_dir("kyphoreader", appauthor=False)) / "errors.log"
+    return default_log_dir() / "errors.log"
 
 
 def record_error(

@@ -7,6 +7,9 @@
     usable <time> cpu=<seconds> focus=<objectName>   every panel is built and painted, the
                                                       work queued behind them is done, and
                                                       keyboard focus is placed
+    settled <time> cpu=<seconds>                      what waits for the whole window to be
+                                                      on screen is done too (the marks of
+                                                      the explained words)
 
 and then quits (``cpu`` is the processor time the process has used so far). With
 ``KYPHOREADER_REPORT_MODULES=1`` in the environment it also prints, at the first paint,
@@ -109,6 +112,14 @@ class FirstPaintReporter(QObject):
             name = focus.parentWidget().objectName()  # a viewport: name its view
         now, cpu = time.time(), time.process_time()
         print(f"usable {now:.6f} cpu={cpu:.6f} focus={name or '-'}", flush=True)
+        is_settled = getattr(self._window, "is_settled", None)
+        if is_settled is not None and not is_settled():
+            self._window.settled.connect(self._report_settled)
+        else:
+            self._report_settled()
+
+    def _report_settled(self) -> None:
+        print(f"settled {time.time():.6f} cpu={time.process_time():.6f}", flush=True)
         QTimer.singleShot(0, lambda: QApplication.exit(0))
 
 

@@ -64,9 +64,12 @@ class MainWindow(QMainWindow):
 
     Signals:
         built(): finish_building() has built and wired everything besides the text.
+        settled(): what waits until the whole window is on screen is done too (the marks
+            of the explained words); emitted once, just after ``built`` when not deferred.
     """
 
     built = Signal()
+    settled = Signal()
 
     def __init__(
         self,
@@ -102,6 +105,8 @@ class MainWindow(QMainWindow):
         self.before_building: list[Callable[[], None]] = []
         self._restore_section_on_show = False
         self._built = False
+        self._settled = False
+        self._settle_on_paint_of: QWidget | None = None
         self._allowed = allowed
         load_reading_typeface()
 
@@ -129,26 +134,48 @@ class MainWindow(QMainWindow):
             self._clinic = ClinicConfig()
         return self._clinic
 
-    def set_clinic(self, clinic: ClinicConfig) -> None:
-        """Take the clinic file's settings, read after the first paint (``run_from_snapshot``)."""
-        self._clinic = clinic
-        reading = clinic.reading
-        self.appearance.defaults = AppearanceDefaults(
-            reading.text_size, reading.theme, reading.line_spacing
-        )
-
     def is_built(self) -> bool:
         """True once everything besides the text is built and wired."""
         return self._built
 
+    def is_settled(self) -> bool:
+        """True once the work that waits for the whole window to be on screen is done."""
+        return self._settled
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Build the rest just after the reader's first paint (a deferred window)."""
+        """Build the rest just after the reader's first paint, settle after the panels'."""
         if event.type() == QEvent.Type.Paint and watched is self.reader.viewport():
             watched.removeEventFilter(self)
             # Queued from the paint itself, so it runs once the text is on screen (a timer
             # started at show() would run before the first paint).
             QTimer.singleShot(0, self.finish_building)
+        elif event.type() == QEvent.Type.Paint and watched is self._settle_on_paint_of:
+            watched.removeEventFilter(self)
+            self._settle_on_paint_of = None
+            QTimer.singleShot(0, self._settle)
         return super().eventFilter(watched, event)
+
+    def _settle_once_painted(self) -> None:
+        """Mark the explained words once the panels are painted: the window is usable first.
+
+        Reading the glossary and marking its words takes about 15 ms; done before the
+        panels' first paint, it would hold them back, and the text shows no marks sooner.
+        """
+        bars = [self.menuBar(), self.toolbar]
+        shown = next((bar for bar in bars if bar.isVisibleTo(self)), None)
+        if shown is None:
+            QTimer.singleShot(0, self._settle)
+            return
+        self._settle_on_paint_of = shown
+        shown.installEventFilter(self)
+
+    def _settle(self) -> None:
+        if self._settled:
+            return
+        if self.leaflet is not None:
+            self.glossary.load()
+        self._settled = True
+        self.settled.emit()
 
     def finish_building(self) -> None:
         """Build everything besides the text, wire it, and give it the leaflet shown.
@@ -226,6 +253,8 @@ class MainWindow(QMainWindow):
         self.read_aloud.apply_theme(self.appearance.theme)
         self._on_read_aloud_changed()
         self._on_appearance_changed()
+        if self.isVisible():  # the text is painted: its words are marked once all of it is
+            self.glossary.hold_marks()
         if self.leaflet is not None:
             top = self.reader.top_position()
             self._give_leaflet_to_features(self.leaflet)
@@ -235,12 +264,15 @@ class MainWindow(QMainWindow):
             # What navigation would have passed on, had it been there when the text came.
             self.contents.set_current_section(self.reader.current_section())
             self._on_navigation_section_changed(self.reader.current_section())
-            if self.isVisible():
-                self.glossary.load()  # the text is on screen: mark it with the panels
         if self.isVisible():
             self._show_chrome_now()
             self.reader.setFocus()
+            self._settle_once_painted()
+        else:  # the marks come with the reader's first paint (GlossaryController)
+            self._settled = True
         self.built.emit()
+        if self._settled:
+            self.settled.emit()
 
     def _show_chrome_now(self) -> None:
         """Show the panels and bars added to the shown window now, not an event later.

@@ -153,19 +153,20 @@ def run(options: Options, leaflet: Leaflet) -> int:
     return app.exec()
 
 
-def run_from_snapshot(argv: list[str], snapshot: Snapshot, quit_after_first_paint: bool) -> int:
-    """Paint the text kept from the last start, then read everything else and build the rest.
+def run_from_snapshot(snapshot: Snapshot, quit_after_first_paint: bool) -> int:
+    """Paint the text kept from the last start, then load the leaflet and build the rest.
 
-    The usual start of a patient at home (no options, no clinic file, ``cli.plain_start``):
-    its text is on screen before the command line, the clinic file or the leaflet are read
-    (issue #16). They are read just after the first paint, before the panels are built; a
-    leaflet that cannot be loaded by then is said in a window, as at any other start.
+    The usual start of a patient at home (no options, no clinic file: ``cli.plain_start``)
+    has its text on screen before the leaflet is loaded (issue #16). The leaflet is loaded
+    just after the first paint, before the panels are built; one that cannot be loaded by
+    then is said in a window, as at any other start. With no clinic file the window has the
+    built-in clinic settings (``MainWindow.clinic``), read only when something needs them.
     """
     app = create_application(icon=False)
     window = MainWindow(QSettings(), None, deferred=True)
     window.show_snapshot(snapshot)
     window.restore_last_section()
-    window.before_building.append(lambda: take_what_was_painted(window, argv))
+    window.before_building.append(lambda: take_what_was_painted(window, snapshot.source_name))
     when_built(window, lambda: finish_window(window))
     if quit_after_first_paint:
         from kyphoreader.app.firstpaint import report_first_paint
@@ -175,14 +176,11 @@ def run_from_snapshot(argv: list[str], snapshot: Snapshot, quit_after_first_pain
     return app.exec()
 
 
-def take_what_was_painted(window: MainWindow, argv: list[str]) -> None:
-    """Read the command line, the clinic file and the leaflet of a start from a kept copy."""
-    from kyphoreader.cli import load_leaflet_for
-    from kyphoreader.options import parse_options
+def take_what_was_painted(window: MainWindow, leaflet_name: str) -> None:
+    """Load the leaflet whose kept copy was painted, and give it to the window."""
+    from kyphoreader import cli
 
-    options = parse_options(argv)
-    window.set_clinic(load_clinic(options))
-    leaflet, error = load_leaflet_for(options)
+    leaflet, error = cli.load_leaflet_from(leaflet_name, cli.default_cache_dir())
     if leaflet is None:
         from kyphoreader.core.leaflet import LeafletError, load_leaflet
         from kyphoreader.paths import default_leaflet_path

@@ -95,6 +95,7 @@ class GlossaryController(QObject):
         self._starts: list[int] = []
         self._pending = False  # a leaflet's glossary waits to be read
         self._painted = False  # the reader has been painted once
+        self._held = False  # the window marks the words when it is ready (hold_marks)
         self._shown: Mark | None = None
         self._cued: Mark | None = None
         self._placing = False
@@ -122,8 +123,17 @@ class GlossaryController(QObject):
         self._marks = []
         self._starts = []
         self._pending = True
-        if self._painted:
+        if self._painted and not self._held:
             self.load()
+
+    def hold_marks(self) -> None:
+        """Leave the first marking to a call of ``load()``, for a reader already painted.
+
+        A window built after the text's first paint marks the words once its panels are on
+        screen too (issue #16); later leaflets are marked as soon as they are shown.
+        """
+        self._painted = True
+        self._held = True
 
     @Slot()
     def load(self) -> None:
@@ -134,6 +144,7 @@ class GlossaryController(QObject):
         if not self._pending or self._leaflet is None:
             return
         self._pending = False
+        self._held = False
         glossary = Glossary()
         if self._leaflet.source_name:
             try:
