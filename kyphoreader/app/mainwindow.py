@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._restore_section_on_show = False
         self._built = False
         self._settled = False
+        self._printing: PrintFlow | None = None
         self._settle_on_paint_of: QWidget | None = None
         self._allowed = allowed
         load_reading_typeface()
@@ -137,6 +138,23 @@ class MainWindow(QMainWindow):
     def is_built(self) -> bool:
         """True once everything besides the text is built and wired."""
         return self._built
+
+    @property
+    def printing(self) -> PrintFlow:
+        """Printing, previews and PDFs: made the first time it is asked for (issue #16)."""
+        if self._printing is None:
+            from kyphoreader.printing.flow import PrintFlow
+
+            self._printing = PrintFlow(
+                self.dialogs,
+                lambda: self.leaflet,
+                self.navigation.current_section,
+                self.clinic,
+                self,
+                glossary=lambda: self.glossary.glossary,
+            )
+            self._printing.status.connect(self._show_status)
+        return self._printing
 
     def is_settled(self) -> bool:
         """True once the work that waits for the whole window to be on screen is done."""
@@ -194,7 +212,6 @@ class MainWindow(QMainWindow):
         from kyphoreader.app.reflow import PanelReflow
         from kyphoreader.app.regions import RegionCycler
         from kyphoreader.glossary.controller import GlossaryController
-        from kyphoreader.printing.flow import PrintFlow
         from kyphoreader.readaloud.controller import ReadAloudController
         from kyphoreader.reading.navigation import NavigationController
         from kyphoreader.search.session import SearchSession
@@ -228,14 +245,6 @@ class MainWindow(QMainWindow):
             self.reader, self.search_bar, self.results, self.contents, self
         )
         self.glossary: GlossaryController = GlossaryController(self.reader, self.dialogs, self)
-        self.printing: PrintFlow = PrintFlow(
-            self.dialogs,
-            lambda: self.leaflet,
-            self.navigation.current_section,
-            self.clinic,
-            self,
-            glossary=lambda: self.glossary.glossary,
-        )
         self.read_aloud: ReadAloudController = ReadAloudController(
             self.reader, self.read_aloud_controls, parent=self
         )
@@ -460,7 +469,6 @@ class MainWindow(QMainWindow):
         on("print_preview", lambda: self.printing.start("preview"))
         on("export_pdf", lambda: self.printing.start("pdf"))
         on("quit", self.close)
-        self.printing.status.connect(self._show_status)
         # View
         actions["toggle_contents"].toggled.connect(self.contents_dock.setVisible)
         self.contents_dock.visibilityChanged.connect(self._on_contents_dock_visibility_changed)
