@@ -1,6 +1,7 @@
 """Render resources/icons/kyphoreader.svg to the icon file a platform's executable needs.
 
-Run at build time by build.spec (the .ico and .icns are build output, not kept in git).
+Run at build time by build.spec (the .ico and .icns are build output, not kept in git). It
+draws the SVG as the reader itself does (kyphoreader/app/icon.py), without Qt SVG.
 
     python packaging/make_icon.py OUT.ico|OUT.icns|OUT.png
 """
@@ -13,20 +14,19 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-SVG = Path(__file__).resolve().parent.parent / "resources" / "icons" / "kyphoreader.svg"
+from PySide6.QtGui import QGuiApplication, QImage  # noqa: E402
+
+from kyphoreader.app.icon import draw  # noqa: E402
+
+SVG = ROOT / "resources" / "icons" / "kyphoreader.svg"
 
 
 def render(size: int) -> QImage:
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    QSvgRenderer(str(SVG)).render(painter)
-    painter.end()
-    return image
+    """The icon at ``size`` pixels."""
+    return draw(SVG.read_text(encoding="utf-8"), size)
 
 
 def main(out: str) -> int:

@@ -51,10 +51,18 @@ def create_application(argv: list[str] | None = None, icon: bool = True) -> QApp
 
 
 def set_icon(app: QApplication) -> None:
-    """Give the application its icon (title bars, the task bar, dialogs)."""
-    from PySide6.QtGui import QIcon
+    """Give the application its icon (title bars, the task bar, dialogs).
 
-    app.setWindowIcon(QIcon(str(resource_path(ICON))))
+    Drawn from the SVG by ``app/icon.py``, without Qt's SVG plugin; a missing or unreadable
+    file leaves Qt's own icon, and a line in the log.
+    """
+    from kyphoreader.app.icon import application_icon
+
+    try:
+        svg = resource_path(ICON).read_text(encoding="utf-8")
+        app.setWindowIcon(application_icon(svg))
+    except (OSError, UnicodeDecodeError, ValueError, KeyError) as error:
+        _log(f"application icon: {error}")
 
 
 def load_clinic(options: Options) -> ClinicConfig:
