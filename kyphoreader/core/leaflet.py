@@ -6,11 +6,9 @@ reused without a window.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +36,6 @@ META_KEYS = (
 )
 
 _HEADING_RE = re.compile(r'^<h([1-6])\b[^>]*\bid="([^"]+)"', re.MULTILINE)
-_BLOCK_TAGS = frozenset(
-    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br", "tr", "blockquote", "pre"}
-)
 
 
 class LeafletError(Exception):
@@ -136,34 +131,6 @@ class Leaflet:
         return [s.id for s in self.walk()]
 
 
-class _TextExtractor(HTMLParser):
-    """Collect the visible text of an HTML fragment, one line per block."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_to_text(fragment: str) -> str:
-    """Return the visible text of an HTML fragment: blocks on their own lines, spaces collapsed."""
-    extractor = _TextExtractor()
-    extractor.feed(fragment)
-    extractor.close()
-    lines = (" ".join(line.split()) for line in "".join(extractor.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
 def _meta_from(raw: dict[str, list[str]], fallback_title: str) -> LeafletMeta:
     values = {key: " ".join(part.strip() for part in parts).strip() for key, parts in raw.items()}
     known = {key: values.pop(key, "") for key in META_KEYS}
@@ -240,6 +207,7 @@ def _parse(text: str, source_name: str, folder: Path | None, limits: Limits) -> 
     from markdown.extensions.meta import MetaExtension
     from markdown.extensions.toc import TocExtension
 
+    from kyphoreader.core.htmltext import html_to_text, unescape  # parsing only, too
     from kyphoreader.core.safehtml import make_safe  # parsing only: not for a cached leaflet
 
     # A fresh converter per leaflet: toc and meta keep state between conversions. The [TOC]
@@ -259,7 +227,7 @@ def _parse(text: str, source_name: str, folder: Path | None, limits: Limits) -> 
             f"{source_name}: the file has no headings; a leaflet needs at least one "
             "heading line such as '## About this leaflet'"
         )
-    names = {token["id"]: html.unescape(token["name"]) for token in tokens}
+    names = {token["id"]: unescape(token["name"]) for token in tokens}
     flat = []
     for level, section_id, piece in pieces:
         heading_end = piece.find(f"</h{level}>") + len(f"</h{level}>")

@@ -147,6 +147,16 @@ class Reader:
 @pytest.fixture
 def atspi_reader(atspi_environment, tmp_path):
     """Start the reader (at 1280x1024, fresh settings) and wait until it is on the bus."""
+    yield from _start_on_the_bus(atspi_environment, tmp_path)
+
+
+@pytest.fixture
+def atspi_reader_from_kept_copy(atspi_environment, tmp_path):
+    """The reader's usual start: its text painted from the copy kept by an earlier start."""
+    yield from _start_on_the_bus(atspi_environment, tmp_path, earlier_start=True)
+
+
+def _start_on_the_bus(atspi_environment, tmp_path, earlier_start: bool = False):
     env = dict(atspi_environment)
     env.update(
         QT_QPA_PLATFORM="xcb",
@@ -157,6 +167,12 @@ def atspi_reader(atspi_environment, tmp_path):
         XDG_STATE_HOME=str(tmp_path / "state"),
         PYTHONPATH=os.pathsep.join([str(HERE.parents[1]), env.get("PYTHONPATH", "")]),
     )
+    if earlier_start:  # keeps the copy of the text (core/snapshot.py) and quits
+        subprocess.run(
+            [sys.executable, "-m", "kyphoreader", "--quit-after-first-paint"],
+            env=env, cwd=str(tmp_path), capture_output=True, timeout=120, check=True,
+        )  # fmt: skip
+        assert (tmp_path / "cache" / "kyphoreader" / "first-paint.txt").is_file()
     log = (tmp_path / "reader.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-X", "faulthandler", "-m", "kyphoreader"],

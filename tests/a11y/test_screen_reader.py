@@ -39,8 +39,10 @@ def test_toolbar_names_hold_the_visible_labels(atspi_reader):
     assert "A+ Larger text" in names and "A- Smaller text" in names
 
 
-def test_the_text_is_a_document_with_headings_levels_and_links(atspi_reader):
-    tree = atspi_reader.tree()
+@pytest.mark.parametrize("start", ["first", "from a kept copy"])
+def test_the_text_is_a_document_with_headings_levels_and_links(request, start):
+    fixture = "atspi_reader" if start == "first" else "atspi_reader_from_kept_copy"
+    tree = request.getfixturevalue(fixture).tree()
     [document] = [node for node in tree if node["role"] == "document frame"]
     assert document["name"] == "Leaflet text"
     assert "Why can back pain continue?" in document["text"] or document["characters"] > 5000

@@ -26,6 +26,7 @@ CORE_MODULES = [
     "kyphoreader.core.files",
     "kyphoreader.core.snapshot",
     "kyphoreader.core.elementfinder",
+    "kyphoreader.core.htmltext",
     "kyphoreader.core.limits",
     "kyphoreader.core.pictures",
     "kyphoreader.core.safehtml",
