@@ -1,12 +1,15 @@
-"""A copy of the text the reader showed last, so the next start paints it before anything else.
+"""A copy of the text the reader showed, so the next start paints it before anything else.
 
 Reading it needs no parser, no clinic file and no leaflet cache: a usual start shows this
-copy as soon as Qt is up and loads the rest just after that first paint (issue #16). The
+copy as soon as Qt is up and loads the rest just after that first paint (issue #16). Each
 copy is a small text file in the cache folder: ``key: value`` header lines, a blank line,
-then the leaflet as the reader shows it (HTML). It stands for one leaflet file, named in the
-header with its size and modification time, and for one version of the reader; a copy of
-anything else, or a damaged one, is simply not used. The window checks the copy against the
-leaflet it then loads, and writes a new one when they differ.
+then the leaflet as the reader shows it (HTML). It stands for one leaflet file and one
+version of the reader. The file is named in the header (the leaflet that comes with the
+reader by its place among the resources, since a one-file build unpacks them somewhere new
+at every start) with its size and a checksum of its bytes; a copy of anything else, or a
+damaged one, is simply not used. The window checks the copy against the leaflet it then
+loads, and writes a new one when they differ. The copies of the few leaflets opened last
+are kept.
 
 Qt-free, and it imports nothing that the reader does not need anyway before its first paint.
 """
@@ -14,16 +17,26 @@ Qt-free, and it imports nothing that the reader does not need anyway before its 
 from __future__ import annotations
 
 import os
+import zlib
 from pathlib import Path
 
 from kyphoreader import __version__
 from kyphoreader.core.files import FileRefusedError, read_regular_file
+from kyphoreader.paths import resources_root
 
 #: The first line of a copy; bump the number when the format changes.
-FORMAT = "kyphoreader first paint 1"
-FILE_NAME = "first-paint.txt"
+FORMAT = "kyphoreader first paint 2"
+#: Copies are named ``first-paint-<checksum of the leaflet's name>.txt``.
+FILE_PREFIX = "first-paint-"
+FILE_SUFFIX = ".txt"
+#: Copies kept: those of the leaflets shown last.
+KEPT_COPIES = 4
 #: Largest copy read: a leaflet's HTML is a few times its 64 KB source at most.
 MAX_BYTES = 4 * 1024 * 1024
+#: Largest leaflet file checked (the reader itself refuses one over 64 KB).
+MAX_LEAFLET_BYTES = 1024 * 1024
+#: How the leaflet that comes with the reader is named in a copy.
+BUNDLED = "bundled:"
 
 
 class Snapshot:
@@ -46,13 +59,32 @@ class Snapshot:
         return f"Snapshot({self.source_name!r}, {self.title!r}, {len(self.html)} characters)"
 
 
-def file_stamp(source_name: str) -> str:
-    """The leaflet file's size and modification time, or '' when it cannot be looked at."""
+def leaflet_identity(source_name: str) -> str:
+    """What a copy calls the leaflet file ``source_name``.
+
+    The leaflet that comes with the reader is called by its place among the resources; any
+    other by the name as given.
+    """
     try:
-        status = os.stat(source_name)
-    except (OSError, ValueError):
+        relative = Path(source_name).resolve().relative_to(resources_root().resolve())
+    except (OSError, ValueError, RuntimeError):
+        return source_name
+    return BUNDLED + relative.as_posix()
+
+
+def file_stamp(source_name: str) -> str:
+    """The leaflet file's size and a checksum of its bytes, or '' when it cannot be read."""
+    try:
+        data = read_regular_file(source_name, MAX_LEAFLET_BYTES)
+    except (OSError, FileRefusedError, ValueError):
         return ""
-    return f"{status.st_size} {status.st_mtime_ns}"
+    return f"{len(data)} {zlib.crc32(data):08x}"
+
+
+def copy_path(cache_dir: Path | str, identity: str) -> Path:
+    """Where the copy for the leaflet called ``identity`` is kept."""
+    checksum = zlib.crc32(identity.encode("utf-8", "surrogatepass"))
+    return Path(cache_dir) / f"{FILE_PREFIX}{checksum:08x}{FILE_SUFFIX}"
 
 
 def read_snapshot(cache_dir: Path | None, source_name: str) -> Snapshot | None:
@@ -61,11 +93,12 @@ def read_snapshot(cache_dir: Path | None, source_name: str) -> Snapshot | None:
     None for: no cache, no copy, a copy of another leaflet or another version of the reader,
     a leaflet file changed since, or a damaged copy. Never raises.
     """
-    stamp = file_stamp(source_name)
-    if cache_dir is None or not stamp:
+    if cache_dir is None:
         return None
+    identity = leaflet_identity(source_name)
     try:
-        text = read_regular_file(Path(cache_dir) / FILE_NAME, MAX_BYTES).decode("utf-8")
+        raw = read_regular_file(copy_path(cache_dir, identity), MAX_BYTES)
+        text = raw.decode("utf-8")
     except (OSError, FileRefusedError, UnicodeDecodeError, ValueError):
         return None
     header, separator, html = text.partition("\n\n")
@@ -78,8 +111,9 @@ def read_snapshot(cache_dir: Path | None, source_name: str) -> Snapshot | None:
         if not colon:
             return None
         fields[key] = value
-    expected = {"version": __version__, "leaflet": source_name, "stamp": stamp}
-    if any(fields.get(key) != value for key, value in expected.items()):
+    if fields.get("version") != __version__ or fields.get("leaflet") != identity:
+        return None
+    if fields.get("stamp") != file_stamp(source_name):
         return None
     return Snapshot(source_name, fields.get("title", ""), html)
 
@@ -87,22 +121,19 @@ def read_snapshot(cache_dir: Path | None, source_name: str) -> Snapshot | None:
 def write_snapshot(cache_dir: Path | None, snapshot: Snapshot) -> bool:
     """Keep ``snapshot`` for the next start. False (and nothing else) if it cannot be written.
 
-    Names or titles with a line break cannot be kept in the header and are not written.
+    Names or titles with a line break cannot be kept in the header and are not written. The
+    copies of leaflets shown longest ago go, beyond KEPT_COPIES.
     """
     stamp = file_stamp(snapshot.source_name)
     if cache_dir is None or not stamp or not snapshot.html:
         return False
-    fields = {
-        "version": __version__,
-        "leaflet": snapshot.source_name,
-        "stamp": stamp,
-        "title": snapshot.title,
-    }
+    identity = leaflet_identity(snapshot.source_name)
+    fields = {"version": __version__, "leaflet": identity, "stamp": stamp, "title": snapshot.title}
     if any(("\n" in value or "\r" in value) for value in fields.values()):
         return False
     header = "\n".join([FORMAT, *(f"{key}: {value}" for key, value in fields.items())])
-    target = Path(cache_dir) / FILE_NAME
-    temporary = target.with_name(f".{FILE_NAME}.{os.getpid()}.tmp")
+    target = copy_path(cache_dir, identity)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(f"{header}\n\n{snapshot.html}", encoding="utf-8", newline="\n")
@@ -113,4 +144,20 @@ def write_snapshot(cache_dir: Path | None, snapshot: Snapshot) -> bool:
         except OSError:
             pass
         return False
+    _forget_old_copies(Path(cache_dir))
     return True
+
+
+def _forget_old_copies(cache_dir: Path) -> None:
+    """Remove the copies beyond the KEPT_COPIES written last."""
+    try:
+        copies = [
+            entry
+            for entry in os.scandir(cache_dir)
+            if entry.name.startswith(FILE_PREFIX) and entry.name.endswith(FILE_SUFFIX)
+        ]
+        copies.sort(key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
+        for entry in copies[KEPT_COPIES:]:
+            os.remove(entry.path)
+    except OSError:
+        pass

@@ -106,10 +106,10 @@ def test_only_what_the_text_needs_is_imported_before_its_first_paint(tmp_path):
 
 
 def test_a_usual_start_paints_the_kept_copy_before_reading_the_leaflet(tmp_path):
-    from kyphoreader.core.snapshot import FILE_NAME
+    from kyphoreader.core.snapshot import FILE_PREFIX
 
     start_reader(tmp_path)  # the first start keeps a copy of the text it showed
-    assert (tmp_path / "cache" / "kyphoreader" / FILE_NAME).is_file()
+    assert list((tmp_path / "cache" / "kyphoreader").glob(f"{FILE_PREFIX}*"))
     lines, modules = start_reader(tmp_path)
     assert "kyphoreader.core.snapshot" in modules  # it did start from the copy
     names = NOT_BEFORE_FIRST_PAINT + NOT_BEFORE_FIRST_PAINT_FROM_A_KEPT_COPY

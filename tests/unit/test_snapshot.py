@@ -9,14 +9,16 @@ import pytest
 
 from kyphoreader import __version__, cli
 from kyphoreader.core.snapshot import (
-    FILE_NAME,
     FORMAT,
+    KEPT_COPIES,
     MAX_BYTES,
     Snapshot,
+    copy_path,
+    leaflet_identity,
     read_snapshot,
     write_snapshot,
 )
-from kyphoreader.paths import CONFIG_ENV, default_leaflet_path
+from kyphoreader.paths import CONFIG_ENV, default_leaflet_path, resources_root
 
 HTML = '<html><body><h1 id="t">Title</h1>\n\n<p>First paragraph.</p></body></html>'
 
@@ -26,6 +28,10 @@ def leaflet_file(tmp_path):
     path = tmp_path / "leaflet.md"
     path.write_text("# Title\n\nFirst paragraph.\n", encoding="utf-8")
     return str(path)
+
+
+def copy_of(cache, leaflet_file):
+    return copy_path(cache, leaflet_identity(leaflet_file))
 
 
 def test_a_kept_copy_comes_back_as_it_was_written(tmp_path, leaflet_file):
@@ -46,9 +52,48 @@ def test_a_copy_is_not_used_for_another_leaflet_or_once_the_leaflet_changed(tmp_
     assert read_snapshot(tmp_path, leaflet_file) is None
 
 
+def test_the_copy_of_an_unchanged_leaflet_is_used_even_if_the_file_was_touched(
+    tmp_path, leaflet_file
+):
+    # A one-file build unpacks the leaflet afresh at every start: same bytes, new time.
+    assert write_snapshot(tmp_path, Snapshot(leaflet_file, "Title", HTML))
+    os.utime(leaflet_file, ns=(1, 1))
+    assert read_snapshot(tmp_path, leaflet_file) is not None
+
+
+def test_the_bundled_leaflet_is_known_by_its_place_among_the_resources(tmp_path, monkeypatch):
+    from kyphoreader.core import snapshot
+
+    bundled = str(default_leaflet_path())
+    assert leaflet_identity(bundled) == "bundled:leaflets/kyphoplasty/leaflet.md"
+    assert leaflet_identity(str(resources_root().parent / "README.md")).endswith("README.md")
+    assert write_snapshot(tmp_path / "cache", Snapshot(bundled, "Title", HTML))
+    # A one-file build unpacks the same leaflet somewhere new at every start: its copy holds.
+    unpacked = tmp_path / "_MEI1234" / "resources"
+    (unpacked / "leaflets" / "kyphoplasty").mkdir(parents=True)
+    moved = unpacked / "leaflets" / "kyphoplasty" / "leaflet.md"
+    moved.write_bytes(default_leaflet_path().read_bytes())
+    monkeypatch.setattr(snapshot, "resources_root", lambda: unpacked)
+    assert read_snapshot(tmp_path / "cache", str(moved)) == Snapshot(str(moved), "Title", HTML)
+
+
+def test_each_leaflet_has_its_copy_and_only_the_latest_are_kept(tmp_path):
+    leaflets = []
+    for number in range(KEPT_COPIES + 2):
+        path = tmp_path / f"leaflet-{number}.md"
+        path.write_text(f"# Leaflet {number}\n", encoding="utf-8")
+        leaflets.append(str(path))
+        assert write_snapshot(tmp_path / "cache", Snapshot(str(path), f"L{number}", HTML))
+        copy = copy_of(tmp_path / "cache", str(path))
+        os.utime(copy, ns=(number * 10**9, number * 10**9))  # written in this order
+    kept = [read_snapshot(tmp_path / "cache", name) for name in leaflets]
+    assert [copy is not None for copy in kept] == [False] * 2 + [True] * KEPT_COPIES
+    assert kept[-1].title == f"L{KEPT_COPIES + 1}"
+
+
 def test_a_copy_made_by_another_version_of_the_reader_is_not_used(tmp_path, leaflet_file):
     assert write_snapshot(tmp_path, Snapshot(leaflet_file, "Title", HTML))
-    copy = tmp_path / FILE_NAME
+    copy = copy_of(tmp_path, leaflet_file)
     copy.write_text(copy.read_text("utf-8").replace(__version__, "0.0.0-older"), "utf-8")
     assert read_snapshot(tmp_path, leaflet_file) is None
 
@@ -64,15 +109,15 @@ def test_a_copy_made_by_another_version_of_the_reader_is_not_used(tmp_path, leaf
     ],
 )
 def test_a_damaged_copy_is_not_used(tmp_path, leaflet_file, content):
-    (tmp_path / FILE_NAME).write_bytes(content)
+    copy_of(tmp_path, leaflet_file).write_bytes(content)
     assert read_snapshot(tmp_path, leaflet_file) is None
 
 
 def test_a_copy_that_is_not_an_ordinary_file_or_is_too_big_is_not_read(tmp_path, leaflet_file):
-    os.mkfifo(tmp_path / FILE_NAME)  # a pipe would block a plain open() for ever
+    os.mkfifo(copy_of(tmp_path, leaflet_file))  # a pipe would block a plain open() for ever
     assert read_snapshot(tmp_path, leaflet_file) is None
-    os.remove(tmp_path / FILE_NAME)
-    (tmp_path / FILE_NAME).write_bytes(b"x" * (MAX_BYTES + 1))
+    os.remove(copy_of(tmp_path, leaflet_file))
+    copy_of(tmp_path, leaflet_file).write_bytes(b"x" * (MAX_BYTES + 1))
     assert read_snapshot(tmp_path, leaflet_file) is None
 
 
@@ -88,7 +133,7 @@ def test_no_cache_or_an_unwritable_one_keeps_nothing_and_raises_nothing(tmp_path
 
 def test_a_name_or_title_that_would_break_the_header_is_not_kept(tmp_path, leaflet_file):
     assert not write_snapshot(tmp_path, Snapshot(leaflet_file, "Two\nlines", HTML))
-    assert not (tmp_path / FILE_NAME).exists()
+    assert not copy_of(tmp_path, leaflet_file).exists()
     assert not write_snapshot(tmp_path, Snapshot(leaflet_file, "Title", ""))
 
 
