@@ -345,3 +345,35 @@ def test_pyside_does_not_read_back_our_modules_but_still_reads_others():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.split() == ["0", "-1", "True", "[]"]
+
+
+def test_the_kept_copy_looks_exactly_as_the_leaflet_at_first_paint_and_once_settled(
+    qtbot, tmp_path, bundled_leaflet, monkeypatch
+):
+    from kyphoreader.app.mainwindow import MainWindow
+    from kyphoreader.app.startup import take_what_was_painted
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    pictures = {}
+    for start in ("kept copy", "leaflet"):
+        window = MainWindow(settings_in(tmp_path, start.replace(" ", "-")), None, deferred=True)
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        if start == "kept copy":
+            copy = kept_copy_of(bundled_leaflet)
+            window.show_snapshot(copy)
+            window.before_building.append(
+                lambda w=window, name=copy.source_name: take_what_was_painted(w, name)
+            )
+        else:
+            window.show_leaflet(bundled_leaflet)
+        first = window.grab().toImage()  # as first painted: nothing else is built yet
+        assert not window.is_built()
+        with qtbot.waitSignal(window.built, timeout=10000):
+            window.show()
+        qtbot.waitUntil(window.is_settled, timeout=10000)
+        qtbot.wait(50)
+        pictures[start] = (first, window.grab().toImage())
+        window.close()
+    assert pictures["kept copy"][0] == pictures["leaflet"][0]
+    assert pictures["kept copy"][1] == pictures["leaflet"][1]
