@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 # Qt's namespace is imported where it is used: making its enums costs about 15 ms, and this
 # module is on the way to the first paint of the text (issue #16).
-from PySide6.QtCore import QPoint, QRectF, QUrl, Signal, Slot
+from PySide6.QtCore import QPoint, QRectF, Signal, Slot
 from PySide6.QtGui import QColor, QFontMetricsF, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -15,7 +15,7 @@ from kyphoreader.reading import typography
 from kyphoreader.reading.accessfactory import DOCUMENT_PROPERTY, install_reader_accessibility
 
 if TYPE_CHECKING:  # each Qt class costs time the first time it is named (issue #16)
-    from PySide6.QtCore import QRect
+    from PySide6.QtCore import QRect, QUrl
     from PySide6.QtGui import (
         QFont,
         QKeyEvent,
@@ -179,7 +179,9 @@ class ReaderView(QTextBrowser):
         self._raw_text = ""
         self._parts = None
         self._parts_revision += 1
-        if self._link_colour:
+        # New HTML takes its links' colour from the palette, which the theme sets: looking at
+        # every link (and making Qt's char format classes) is needed only if they differ.
+        if self._link_colour and self._link_colour != self._palette_link_colour():
             self._colour_links(self._link_colour)
         self._redraw_layers()
         self._apply_block_spacing()
@@ -634,7 +636,7 @@ class ReaderView(QTextBrowser):
 
     # -- links -------------------------------------------------------------------------------
 
-    @Slot(QUrl)
+    @Slot("QUrl")  # by name: the class is made when a link is first followed (issue #16)
     def _on_anchor_clicked(self, url: QUrl) -> None:
         # Only links inside the leaflet are followed: the reader never opens a network link.
         if url.hasFragment() and not url.path() and not url.scheme():
@@ -753,6 +755,11 @@ class ReaderView(QTextBrowser):
             cursor.setPosition(link.start + 1)
             colours.add(cursor.charFormat().foreground().color().name())
         return colours
+
+    def _palette_link_colour(self) -> str:
+        from PySide6.QtGui import QGuiApplication, QPalette
+
+        return QGuiApplication.palette().color(QPalette.ColorRole.Link).name()
 
     def _colour_links(self, colour: str) -> None:
         if self.link_colours() <= {colour}:
