@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # what the text does not need is imported where it is used (i
     from kyphoreader.core.clinic import ClinicConfig
     from kyphoreader.core.leaflet import Leaflet
     from kyphoreader.core.snapshot import Snapshot
+    from kyphoreader.kiosk.policy import KioskPolicy
     from kyphoreader.options import Options
 
 #: The application icon (drawn for kyphoreader; build.spec converts it for executables).
@@ -117,7 +118,7 @@ def _log(message: str) -> bool:
     return record_message(message)
 
 
-def lock_waiting_room(window: MainWindow, policy: object) -> None:
+def lock_waiting_room(window: MainWindow, policy: KioskPolicy) -> None:
     """Lock the window down for visitors (``window.kiosk_mode``)."""
     from kyphoreader.kiosk.mode import KioskMode
 

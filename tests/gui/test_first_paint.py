@@ -377,3 +377,21 @@ def test_the_kept_copy_looks_exactly_as_the_leaflet_at_first_paint_and_once_sett
         window.close()
     assert pictures["kept copy"][0] == pictures["leaflet"][0]
     assert pictures["kept copy"][1] == pictures["leaflet"][1]
+
+
+def test_a_leaflet_gone_after_its_copy_was_painted_gives_the_bundled_one_and_says_so(
+    qtbot, tmp_path, bundled_leaflet, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from kyphoreader.core.snapshot import Snapshot
+
+    gone = str(tmp_path / "removed.md")  # removed between the paint and the load
+    copy = Snapshot(gone, "A leaflet removed since", "<p>Words painted first.</p>")
+    window = open_from_kept_copy(qtbot, settings_in(tmp_path, "gone"), copy, monkeypatch, tmp_path)
+    assert window.leaflet is not None and window.leaflet.title == bundled_leaflet.title
+    assert window.reader.toPlainText().startswith(bundled_leaflet.title)
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=5000)
+    [box] = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert box.windowTitle() == "This leaflet cannot be opened"
+    assert "shown instead" in box.text()
