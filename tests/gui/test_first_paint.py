@@ -257,6 +257,7 @@ def open_from_kept_copy(qtbot, store, copy, monkeypatch, tmp_path):
     window.before_building.append(lambda: take_what_was_painted(window, copy.source_name))
     shown_first = window.reader.toPlainText()  # before anything else is read
     assert shown_first and shown_first == QTextDocumentFromHtml(copy.html)
+    assert window.windowTitle() == copy.title
     with qtbot.waitSignal(window.built, timeout=10000):
         window.show()
     return window
