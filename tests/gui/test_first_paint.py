@@ -348,16 +348,21 @@ def test_pyside_does_not_read_back_our_modules_but_still_reads_others():
     assert result.stdout.split() == ["0", "-1", "True", "[]"]
 
 
+@pytest.mark.parametrize("theme, size", [("default", 100), ("dark", 200)])
 def test_the_kept_copy_looks_exactly_as_the_leaflet_at_first_paint_and_once_settled(
-    qtbot, tmp_path, bundled_leaflet, monkeypatch
+    qtbot, tmp_path, bundled_leaflet, monkeypatch, theme, size
 ):
     from kyphoreader.app.mainwindow import MainWindow
     from kyphoreader.app.startup import take_what_was_painted
+    from kyphoreader.core.settings import KEY_TEXT_SIZE, KEY_THEME
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     pictures = {}
     for start in ("kept copy", "leaflet"):
-        window = MainWindow(settings_in(tmp_path, start.replace(" ", "-")), None, deferred=True)
+        store = settings_in(tmp_path, start.replace(" ", "-"))
+        store.setValue(KEY_THEME, theme)
+        store.setValue(KEY_TEXT_SIZE, size)
+        window = MainWindow(store, None, deferred=True)
         qtbot.addWidget(window)
         window.resize(1024, 768)
         if start == "kept copy":
