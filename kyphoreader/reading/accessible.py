@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
+from kyphoreader.reading.accesschild import ChildAccessible
 from kyphoreader.reading.view import TextPart
 
 #: The application property that records that the factory is installed.
@@ -37,54 +38,14 @@ def _pointer(interface: object, base: int) -> shiboken6.VoidPtr:
     return shiboken6.VoidPtr(shiboken6.getCppPointer(interface)[base])
 
 
-class _PartAccessible(QAccessibleInterface):
-    """A heading or link inside the reader: a child with no QObject of its own."""
+class _PartAccessible(ChildAccessible):
+    """A heading or link inside the reader."""
+
+    _owner: ReaderAccessible
 
     def __init__(self, owner: ReaderAccessible, part: TextPart) -> None:
-        QAccessibleInterface.__init__(self)
-        self._owner = owner
+        ChildAccessible.__init__(self, owner)
         self.part = part
-        self.valid = True
-
-    def isValid(self) -> bool:  # noqa: N802 (Qt's name)
-        """False once the leaflet it belongs to was replaced."""
-        return self.valid and self._owner.isValid()
-
-    def object(self) -> QObject | None:
-        """No QObject stands behind a heading or a link."""
-        return None
-
-    def window(self):  # noqa: ANN201 - QWindow
-        """The reader's window."""
-        return self._owner.window()
-
-    def relations(self, _match=None):  # noqa: ANN001, ANN201 - Qt's signature
-        """No relations."""
-        return []
-
-    def focusChild(self) -> None:  # noqa: N802 (Qt's name)
-        """Nothing inside has the focus."""
-        return None
-
-    def childAt(self, _x: int, _y: int) -> None:  # noqa: N802 (Qt's name)
-        """No children."""
-        return None
-
-    def parent(self) -> QAccessibleInterface:
-        """The reader."""
-        return self._owner
-
-    def child(self, _index: int) -> None:
-        """No children."""
-        return None
-
-    def childCount(self) -> int:  # noqa: N802 (Qt's name)
-        """No children."""
-        return 0
-
-    def indexOfChild(self, _child: QAccessibleInterface) -> int:  # noqa: N802 (Qt's name)
-        """No children."""
-        return -1
 
     def text(self, kind: QAccessible.Text) -> str:
         """The words of the heading or link as its name."""
@@ -93,9 +54,6 @@ class _PartAccessible(QAccessibleInterface):
         if kind == QAccessible.Text.Description and self.part.kind == "link":
             return self._owner.link_description(self.part)
         return ""
-
-    def setText(self, _kind: QAccessible.Text, _text: str) -> None:  # noqa: N802 (Qt's name)
-        """Read only."""
 
     def rect(self) -> QRect:
         """Where it is on the screen (global coordinates)."""

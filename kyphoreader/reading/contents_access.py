@@ -21,6 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QApplication, QTreeWidget, QTreeWidgetItem
 
+from kyphoreader.reading.accesschild import ChildAccessible
+
 _INSTALLED = "kyphoreader_contents_accessibility"
 
 
@@ -52,57 +54,20 @@ def item_level(item: QTreeWidgetItem) -> int:
 
 
 class ContentsRowAccessible(
-    QAccessibleInterface, QAccessibleAttributesInterface, QAccessibleActionInterface
+    ChildAccessible, QAccessibleAttributesInterface, QAccessibleActionInterface
 ):
-    """One row of the contents: a section heading, its level and an action to go there."""
+    """One row of the contents: a section heading, its level and an action to go there.
+
+    Sub-sections are rows of the list too, not children of their row.
+    """
+
+    _owner: ContentsAccessible
 
     def __init__(self, owner: ContentsAccessible, item: QTreeWidgetItem) -> None:
-        QAccessibleInterface.__init__(self)
+        ChildAccessible.__init__(self, owner)
         QAccessibleAttributesInterface.__init__(self)
         QAccessibleActionInterface.__init__(self)
-        self._owner = owner
         self.item = item
-        self.valid = True
-
-    def isValid(self) -> bool:  # noqa: N802 (Qt's name)
-        """False once the contents were replaced."""
-        return self.valid and self._owner.isValid()
-
-    def object(self) -> QObject | None:
-        """A row has no QObject of its own."""
-        return None
-
-    def window(self):  # noqa: ANN201 - QWindow
-        """The contents' window."""
-        return self._owner.window()
-
-    def relations(self, _match=None):  # noqa: ANN001, ANN201 - Qt's signature
-        """No relations."""
-        return []
-
-    def focusChild(self) -> None:  # noqa: N802 (Qt's name)
-        """Nothing inside."""
-        return None
-
-    def childAt(self, _x: int, _y: int) -> None:  # noqa: N802 (Qt's name)
-        """Nothing inside."""
-        return None
-
-    def parent(self) -> QAccessibleInterface:
-        """The contents list."""
-        return self._owner
-
-    def child(self, _index: int) -> None:
-        """Sub-sections are rows of the list too, not children of this row."""
-        return None
-
-    def childCount(self) -> int:  # noqa: N802 (Qt's name)
-        """No children."""
-        return 0
-
-    def indexOfChild(self, _child: QAccessibleInterface) -> int:  # noqa: N802 (Qt's name)
-        """No children."""
-        return -1
 
     def role(self) -> QAccessible.Role:
         """A tree item."""
@@ -113,9 +78,6 @@ class ContentsRowAccessible(
         if kind == QAccessible.Text.Name:
             return self.item.text(0)
         return ""
-
-    def setText(self, _kind: QAccessible.Text, _text: str) -> None:  # noqa: N802 (Qt's name)
-        """Read only."""
 
     def rect(self) -> QRect:
         """Where the row is on the screen."""
