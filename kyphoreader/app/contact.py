@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from kyphoreader.app.largetext import LargeTextBrowser
+from kyphoreader.app.largetext import LargeTextDialog
 from kyphoreader.core.clinic import ClinicDetails
 from kyphoreader.core.document import contact_paragraphs, unbreakable
 from kyphoreader.reading.typography import reading_font
@@ -23,7 +23,7 @@ def contact_text(clinic: ClinicDetails | None) -> str:
     return "\n\n".join(lines)
 
 
-class ContactDialog(QDialog):
+class ContactDialog(LargeTextDialog):
     """Shows the clinic's name, phone, hours, urgent advice and the formats statement.
 
     The words are the same as on the last page of a printed copy and in About. Text from the
@@ -37,23 +37,9 @@ class ContactDialog(QDialog):
         point_size: float = DEFAULT_POINT_SIZE,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("contact_dialog")
-        self.setWindowTitle("Contact the clinic")
-        self.setAccessibleName("Contact the clinic")
-        self.browser = LargeTextBrowser(reading_font(max(point_size, CONTACT_MIN_POINTS)), self)
-        self.browser.setObjectName("contact_text")
-        self.browser.setAccessibleName("Contact the clinic")
+        font = reading_font(max(point_size, CONTACT_MIN_POINTS))
+        super().__init__("Contact the clinic", "contact", font, (720, 560), parent)
         self.browser.setPlainText(contact_text(clinic))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
-        close.setMinimumSize(120, 48)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
-        self.resize(720, 560)
 
     def text(self) -> str:
         """The details as shown."""
