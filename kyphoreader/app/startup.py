@@ -156,7 +156,8 @@ def run(options: Options, leaflet: Leaflet) -> int:
     app = create_application(icon=False)
     window = build_window(options, leaflet, deferred=True)
     when_built(window, lambda: hold_waiting_room(window, lock))
-    if not options.kiosk and not leaflet.local_files:  # the next start paints it first
+    # The next plain start paints a kept copy first; with a clinic file no start is plain.
+    if not options.kiosk and options.clinic.path is None and not leaflet.local_files:
         when_built(window, lambda: keep_snapshot(leaflet))
     window.show()
     return app.exec()

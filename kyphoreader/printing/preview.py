@@ -160,19 +160,7 @@ class PreviewDialog(QDialog):
         return button
 
     def _set_tab_order(self) -> None:
-        chain = [
-            self.first_button,
-            self.previous_button,
-            self.page_box,
-            self.next_button,
-            self.last_button,
-            self.zoom_out_button,
-            self.zoom_box,
-            self.zoom_in_button,
-            self.print_button,
-            self.close_button,
-            self.preview.focusProxy() or self.preview,
-        ]
+        chain = [*self.controls(), self.preview.focusProxy() or self.preview]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 

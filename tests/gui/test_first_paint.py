@@ -401,3 +401,20 @@ def test_a_leaflet_gone_after_its_copy_was_painted_gives_the_bundled_one_and_say
     [box] = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert box.windowTitle() == "This leaflet cannot be opened"
     assert "shown instead" in box.text()
+
+
+def test_with_a_clinic_file_no_copy_of_the_text_is_kept(tmp_path):
+    # A clinic file makes every start go the usual way, so a copy would never be read.
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text('[clinic]\nname = "Spine Clinic"\n', encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KYPHOREADER_CONFIG=str(clinic))
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    result = subprocess.run(
+        [sys.executable, "-m", "kyphoreader", "--quit-after-first-paint"],
+        env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert reported(result.stdout.splitlines()) == ["first-paint", "usable", "settled"]
+    assert list((tmp_path / "cache" / "kyphoreader").glob("*.json"))  # the cache is kept
+    assert not list((tmp_path / "cache" / "kyphoreader").glob("first-paint-*"))
