@@ -7,15 +7,16 @@
     usable <time> cpu=<seconds> focus=<objectName>   every panel is built and painted, the
                                                       work queued behind them is done, and
                                                       keyboard focus is placed
-    settled <time> cpu=<seconds>                      what waits for the whole window to be
+    settled <time> cpu=<seconds> icon=<yes|no>        what waits for the whole window to be
                                                       on screen is done too (the marks of
-                                                      the explained words)
+                                                      the explained words, the icon)
 
 and then quits (``cpu`` is the processor time the process has used so far). With
 ``KYPHOREADER_REPORT_MODULES=1`` in the environment it also prints, at the first paint,
 ``modules`` and the sorted names of every module imported so far (JSON), which
 ``tests/gui/test_first_paint.py`` uses to keep what the text does not need off that path, and
-``qt-types``, the Qt classes PySide has made so far.
+``qt-types``, the Qt classes PySide has made so far; and the same when usable
+(``usable-modules``, ``usable-qt-types``), for what the window does not need to be used.
 """
 
 from __future__ import annotations
@@ -112,6 +113,11 @@ class FirstPaintReporter(QObject):
             name = focus.parentWidget().objectName()  # a viewport: name its view
         now, cpu = time.time(), time.process_time()
         print(f"usable {now:.6f} cpu={cpu:.6f} focus={name or '-'}", flush=True)
+        if os.environ.get(REPORT_MODULES_ENV):
+            import json
+
+            print(f"usable-modules {json.dumps(sorted(sys.modules))}", flush=True)
+            print(f"usable-qt-types {json.dumps(_qt_types_made())}", flush=True)
         is_settled = getattr(self._window, "is_settled", None)
         if is_settled is not None and not is_settled():
             self._window.settled.connect(self._report_settled)
@@ -119,7 +125,9 @@ class FirstPaintReporter(QObject):
             self._report_settled()
 
     def _report_settled(self) -> None:
-        print(f"settled {time.time():.6f} cpu={time.process_time():.6f}", flush=True)
+        app = QApplication.instance()
+        icon = "no" if app is None or QApplication.windowIcon().isNull() else "yes"
+        print(f"settled {time.time():.6f} cpu={time.process_time():.6f} icon={icon}", flush=True)
         QTimer.singleShot(0, lambda: QApplication.exit(0))
 
 

@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         self._built = False
         self._settled = False
         self._printing: PrintFlow | None = None
+        self._glossary: GlossaryController | None = None
+        self._read_aloud: ReadAloudController | None = None
+        self._read_aloud_controls: ReadAloudControls | None = None
         self._settle_on_paint_of: QWidget | None = None
         self._allowed = allowed
         load_reading_typeface()
@@ -155,6 +158,65 @@ class MainWindow(QMainWindow):
             )
             self._printing.status.connect(self._show_status)
         return self._printing
+
+    @property
+    def glossary(self) -> GlossaryController:
+        """Words explained: made as the window settles, or when first asked for (issue #16).
+
+        Its module, its bubble and its reading of the glossary are not needed to use the
+        window, so they wait until the panels are on screen.
+        """
+        if self._glossary is None:
+            from kyphoreader.glossary.controller import GlossaryController
+
+            glossary = GlossaryController(self.reader, self.dialogs, self)
+            self._glossary = glossary
+            glossary.apply_theme(self.appearance.theme)
+            self.appearance.theme_applied.connect(glossary.apply_theme)
+            glossary.glossary_loaded.connect(self.search_session.set_glossary)
+            glossary.message.connect(self._show_status)
+            if self.isVisible():  # the text is painted: its words are marked by _settle()
+                glossary.hold_marks()
+            if self.leaflet is not None:
+                glossary.set_leaflet(self.leaflet)
+        return self._glossary
+
+    @property
+    def read_aloud(self) -> ReadAloudController:
+        """Read aloud: made the first time it is used (issue #16), with its bar."""
+        if self._read_aloud is None:
+            from kyphoreader.readaloud.controller import ReadAloudController
+
+            read_aloud = ReadAloudController(self.reader, self.read_aloud_controls, parent=self)
+            self._read_aloud = read_aloud
+            read_aloud.restore(self.settings.read_aloud_speed, self.settings.read_aloud_voice)
+            read_aloud.apply_theme(self.appearance.theme)
+            self.appearance.theme_applied.connect(read_aloud.apply_theme)
+            read_aloud.unavailable.connect(self._on_read_aloud_unavailable)
+            read_aloud.message.connect(self._show_status)
+            read_aloud.state_changed.connect(self._on_read_aloud_changed)
+            read_aloud.speed_changed.connect(self._on_read_aloud_changed)
+            read_aloud.speed_changed.connect(self._save_soon)
+            read_aloud.voice_changed.connect(self._save_soon)
+            if self.leaflet is not None:
+                read_aloud.set_leaflet(self.leaflet)
+        return self._read_aloud
+
+    @property
+    def read_aloud_controls(self) -> ReadAloudControls:
+        """The read-aloud bar above the text: hidden until read aloud is first used."""
+        if self._read_aloud_controls is None:
+            from kyphoreader.readaloud.controls import ReadAloudControls
+
+            # In the central widget rather than a toolbar, so that it can wrap onto more rows
+            # at large sizes.
+            controls = ReadAloudControls(self)
+            controls.hide()
+            self._reading_column.insertWidget(0, controls)
+            self._read_aloud_controls = controls
+            if self._built:
+                self.appearance.style_widget(controls)
+        return self._read_aloud_controls
 
     def is_settled(self) -> bool:
         """True once the work that waits for the whole window to be on screen is done."""
@@ -211,8 +273,6 @@ class MainWindow(QMainWindow):
         from kyphoreader.app.dialogs import DialogHost
         from kyphoreader.app.reflow import PanelReflow
         from kyphoreader.app.regions import RegionCycler
-        from kyphoreader.glossary.controller import GlossaryController
-        from kyphoreader.readaloud.controller import ReadAloudController
         from kyphoreader.reading.navigation import NavigationController
         from kyphoreader.search.session import SearchSession
 
@@ -244,10 +304,6 @@ class MainWindow(QMainWindow):
         self.search_session: SearchSession = SearchSession(
             self.reader, self.search_bar, self.results, self.contents, self
         )
-        self.glossary: GlossaryController = GlossaryController(self.reader, self.dialogs, self)
-        self.read_aloud: ReadAloudController = ReadAloudController(
-            self.reader, self.read_aloud_controls, parent=self
-        )
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -257,13 +313,8 @@ class MainWindow(QMainWindow):
         for widget in self._chrome():  # the text has its size and colours already
             self.appearance.style_widget(widget)
         self.search_session.apply_theme(self.appearance.theme)
-        self.glossary.apply_theme(self.appearance.theme)
-        self.read_aloud.restore(self.settings.read_aloud_speed, self.settings.read_aloud_voice)
-        self.read_aloud.apply_theme(self.appearance.theme)
         self._on_read_aloud_changed()
         self._on_appearance_changed()
-        if self.isVisible():  # the text is painted: its words are marked once all of it is
-            self.glossary.hold_marks()
         if self.leaflet is not None:
             top = self.reader.top_position()
             self._give_leaflet_to_features(self.leaflet)
@@ -278,6 +329,7 @@ class MainWindow(QMainWindow):
             self.reader.setFocus()
             self._settle_once_painted()
         else:  # the marks come with the reader's first paint (GlossaryController)
+            self.glossary  # noqa: B018 - made now, so that it marks with that paint
             self._settled = True
         self.built.emit()
         if self._settled:
@@ -320,15 +372,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QDockWidget
 
         from kyphoreader.app.docktitle import give_big_title_bar
-        from kyphoreader.readaloud.controls import ReadAloudControls
         from kyphoreader.reading.toc import TocPanel
         from kyphoreader.search.results import ResultsPanel
 
-        # The read-aloud bar sits above the text, in the central widget rather than a toolbar
-        # so that it can wrap onto more rows at large sizes; hidden until read aloud is used.
-        self.read_aloud_controls: ReadAloudControls = ReadAloudControls(self)
-        self.read_aloud_controls.hide()
-        self._reading_column.insertWidget(0, self.read_aloud_controls)
         features = (
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -448,7 +494,7 @@ class MainWindow(QMainWindow):
             self.read_aloud_toolbar,
             self.contents_dock,
             self.results_dock,
-            self.read_aloud_controls,
+            *([self._read_aloud_controls] if self._read_aloud_controls is not None else []),
             self.menuBar(),
             *self.dialogs.open_dialogs(),
         ]
@@ -501,13 +547,10 @@ class MainWindow(QMainWindow):
         self.search_session.nothing_found.connect(self.contents_dock.show)
         self.search_session.message.connect(self._show_status)
         # Words explained
-        on("next_explained_word", self.glossary.go_to_next)
-        on("previous_explained_word", self.glossary.go_to_previous)
-        on("explain_word", self.glossary.explain_at_caret)
-        on("words_explained", self.glossary.show_list)
-        self.appearance.theme_applied.connect(self.glossary.apply_theme)
-        self.glossary.glossary_loaded.connect(self.search_session.set_glossary)
-        self.glossary.message.connect(self._show_status)
+        on("next_explained_word", lambda: self.glossary.go_to_next())
+        on("previous_explained_word", lambda: self.glossary.go_to_previous())
+        on("explain_word", lambda: self.glossary.explain_at_caret())
+        on("words_explained", lambda: self.glossary.show_list())
         # Go
         on("previous_section", self.navigation.go_to_previous_section)
         on("next_section", self.navigation.go_to_next_section)
@@ -521,23 +564,16 @@ class MainWindow(QMainWindow):
         actions["back"].setEnabled(False)
         # Read aloud
         for name, slot in (
-            ("read_aloud", self.read_aloud.toggle),
-            ("stop_reading", self.read_aloud.stop),
-            ("previous_sentence", self.read_aloud.previous_sentence),
-            ("next_sentence", self.read_aloud.next_sentence),
-            ("read_slower", self.read_aloud.slower),
-            ("read_faster", self.read_aloud.faster),
-            ("read_references", self.read_aloud.read_references),
+            ("read_aloud", "toggle"),
+            ("stop_reading", "stop"),
+            ("previous_sentence", "previous_sentence"),
+            ("next_sentence", "next_sentence"),
+            ("read_slower", "slower"),
+            ("read_faster", "faster"),
+            ("read_references", "read_references"),
         ):
             on(name, self._show_read_aloud_controls)
-            on(name, slot)
-        self.appearance.theme_applied.connect(self.read_aloud.apply_theme)
-        self.read_aloud.unavailable.connect(self._on_read_aloud_unavailable)
-        self.read_aloud.message.connect(self._show_status)
-        self.read_aloud.state_changed.connect(self._on_read_aloud_changed)
-        self.read_aloud.speed_changed.connect(self._on_read_aloud_changed)
-        self.read_aloud.speed_changed.connect(self._save_soon)
-        self.read_aloud.voice_changed.connect(self._save_soon)
+            on(name, lambda _checked=False, step=slot: getattr(self.read_aloud, step)())
         # Help
         on("about", self.show_about)
         on("contact_clinic", self.show_contact)
@@ -567,8 +603,8 @@ class MainWindow(QMainWindow):
         """Show ``leaflet`` in the reader and (once built) in the contents and every feature."""
         self.leaflet = leaflet
         self.setWindowTitle(leaflet.title)
-        if self._built:
-            self.read_aloud.stop()  # before the text it reads goes
+        if self._read_aloud is not None:
+            self._read_aloud.stop()  # before the text it reads goes
         self.reader.show_leaflet(leaflet)
         if self._built:
             self._give_leaflet_to_features(leaflet)
@@ -610,9 +646,11 @@ class MainWindow(QMainWindow):
 
     def _give_leaflet_to_features(self, leaflet: Leaflet) -> None:
         """The leaflet shown, to the contents and every feature that works on it."""
-        self.read_aloud.set_leaflet(leaflet)
+        if self._read_aloud is not None:  # else it takes the leaflet when it is made
+            self._read_aloud.set_leaflet(leaflet)
         self.contents.set_sections(leaflet.sections)
-        self.glossary.set_leaflet(leaflet)
+        if self._glossary is not None:  # else it takes the leaflet when it is made
+            self._glossary.set_leaflet(leaflet)
         self.notice.set_leaflet(leaflet)
         self.search_session.set_leaflet(leaflet)
 
@@ -673,9 +711,12 @@ class MainWindow(QMainWindow):
         """
         self.finish_building()
         self.dialogs.reset()
-        self.glossary.reset()
-        self.read_aloud.reset()
-        self.read_aloud_controls.hide()
+        if self._glossary is not None:
+            self._glossary.reset()
+        if self._read_aloud is not None:
+            self._read_aloud.reset()
+        if self._read_aloud_controls is not None:
+            self._read_aloud_controls.hide()
         self.search_session.reset()
         self.search_bar.field.setText("")  # unlike clear(), also forgets what Ctrl+Z would undo
         self.appearance.reset()
@@ -700,9 +741,10 @@ class MainWindow(QMainWindow):
         self.settings.theme = self.appearance.theme.name
         self.settings.line_spacing = self.appearance.line_spacing
         self.settings.geometry = bytes(self.saveGeometry().data())
+        if self._read_aloud is not None:  # else speed and voice are as the settings say
+            self.settings.read_aloud_speed = self._read_aloud.speed
+            self.settings.read_aloud_voice = self._read_aloud.voice
         if self._built:  # else the rest still is as the settings say
-            self.settings.read_aloud_speed = self.read_aloud.speed
-            self.settings.read_aloud_voice = self.read_aloud.voice
             self.settings.window_state = bytes(self.saveState().data())
         key = self.leaflet_key()
         section = self.reader.current_section()
@@ -723,8 +765,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Stop reading aloud; remember the window's size, place and layout, and the section."""
-        if self._built:
-            self.read_aloud.stop()
+        if self._read_aloud is not None:
+            self._read_aloud.stop()
         self.save_settings()
         if self._built:
             self.dialogs.close_all()
@@ -805,23 +847,29 @@ class MainWindow(QMainWindow):
     def _on_read_aloud_changed(self) -> None:
         """Relabel Read aloud / Pause / Resume; offer the steps that can be taken now."""
         from kyphoreader.readaloud import pace
-        from kyphoreader.readaloud.controls import PAUSE, READ_ALOUD, RESUME
-        from kyphoreader.readaloud.speaker import PAUSED, PLAYING
 
-        state, speed = self.read_aloud.state, self.read_aloud.speed
-        label = {PLAYING: PAUSE, PAUSED: RESUME}.get(state, READ_ALOUD)
+        if self._read_aloud is None:  # not used yet: stopped, at the remembered speed
+            label, reading = None, False  # the action keeps its first label, "Read aloud"
+            speed = pace.speed_for(self.settings.read_aloud_speed).rate
+        else:
+            from kyphoreader.readaloud.controls import PAUSE, READ_ALOUD, RESUME
+            from kyphoreader.readaloud.speaker import PAUSED, PLAYING
+
+            state, speed = self._read_aloud.state, self._read_aloud.speed
+            label = {PLAYING: PAUSE, PAUSED: RESUME}.get(state, READ_ALOUD)
+            reading = state in (PLAYING, PAUSED)
         actions = self.actions_by_name
         toggle = actions.get("read_aloud")
-        if toggle is not None and toggle.iconText() != label:
+        if toggle is not None and label is not None and toggle.iconText() != label:
             toggle.setText(f"&{label}")
             toggle.setIconText(label)
             button = self.read_aloud_toolbar.widgetForAction(toggle)
             if button is not None:
                 button.setAccessibleName(label)
         enabled = {
-            "stop_reading": state in (PLAYING, PAUSED),
-            "previous_sentence": state in (PLAYING, PAUSED),
-            "next_sentence": state in (PLAYING, PAUSED),
+            "stop_reading": reading,
+            "previous_sentence": reading,
+            "next_sentence": reading,
             "read_slower": not pace.is_slowest(speed),
             "read_faster": not pace.is_fastest(speed),
         }

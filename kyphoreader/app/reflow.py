@@ -13,7 +13,7 @@ import re
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTextBrowser
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextBrowser
 
 #: Room round the text column: its side margins, the scroll bar, the focus ring, some slack.
 READER_EXTRA_PX = 2 * 16 + 18 + 2 * 4 + 24
@@ -26,6 +26,10 @@ PANEL_MIN_HEIGHT_PX = 88
 PANEL_MIN_HEIGHT_BELOW_PX = 44
 #: Least height of the text.
 READER_MIN_HEIGHT_PX = 100
+#: Width of the handle between docks and the text in the Fusion style the reader always uses
+#: (its PM_DockWidgetSeparatorExtent, 6 px at 96 dpi). Asking the style would make PySide build
+#: QStyle's many enums (about 6 ms) before the window is usable; a test compares the two.
+DOCK_SEPARATOR_PX = 6
 #: Breaks are allowed after these, so a word is measured in pieces split after them.
 _BREAKS = re.compile(r"(?<=[-–—/])")
 
@@ -39,6 +43,11 @@ def longest_word_width(words: set[str], font: QFont) -> float:
             if piece:
                 widest = max(widest, metrics.horizontalAdvance(piece))
     return widest
+
+
+def dock_separator_extent(window: QMainWindow) -> int:
+    """The width of the handle between a dock and the text, in the window's pixels."""
+    return round(DOCK_SEPARATOR_PX * window.logicalDpiX() / 96)
 
 
 def document_words(browser: QTextBrowser) -> dict[tuple[str, bool], set[str]]:
@@ -129,8 +138,7 @@ class PanelReflow(QObject):
 
     def update(self) -> None:
         """Put the panels beside the text if both fit the window, else below it."""
-        style = self._window.style()
-        frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent) + 8
+        frame = 2 * dock_separator_extent(self._window) + 8
         panel = self.panel_width_needed()
         overflow = self._results.horizontalScrollBar().maximum()
         if overflow > 0 and self._results.isVisible():

@@ -126,14 +126,31 @@ def lock_waiting_room(window: MainWindow, policy: KioskPolicy) -> None:
 
 
 def finish_window(window: MainWindow) -> None:
-    """Once the window is built: report errors in it, end cleanly on signals, set the icon."""
+    """Once the window is built: report errors in it; once settled, the rest (``settle_window``)."""
     from kyphoreader.app.errors import install_error_handler
 
     install_error_handler(window.dialogs)
+    when_settled(window, lambda: settle_window(window))
+
+
+def settle_window(window: MainWindow) -> None:
+    """Once the window is usable and on screen: end cleanly on signals, set the icon.
+
+    Neither is needed to read or use the window, so they wait until it is (issue #16); until
+    then a signal ends the reader as it would any program, with nothing changed to save.
+    """
     install_shutdown_handlers(window)
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.windowIcon().isNull():
         set_icon(app)
+
+
+def when_settled(window: MainWindow, then: Callable[[], None]) -> None:
+    """Call ``then`` once ``window`` has settled (its panels on screen): now, or then."""
+    if window.is_settled():
+        then()
+    else:
+        window.settled.connect(then)
 
 
 def when_built(window: MainWindow, then: Callable[[], None]) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from kyphoreader.glossary.terms import NOT_THE_ARTICLE
+from kyphoreader.core.document import escape
 
 if TYPE_CHECKING:
     from kyphoreader.glossary.terms import Term
@@ -30,6 +29,8 @@ EXPLANATION_HEADING = "What \u201c{term}\u201d means"
 
 def explanation_html(term: Term) -> str:
     """An explained word's meaning, shown above the result lines."""
+    from kyphoreader.glossary.terms import NOT_THE_ARTICLE  # with the first explanation
+
     return (
         f"<h3>{escape(EXPLANATION_HEADING.format(term=term.term))}</h3>"
         f"<p>{escape(term.explanation)}</p><p>{escape(NOT_THE_ARTICLE)}</p><hr/>"

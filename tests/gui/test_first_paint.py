@@ -58,6 +58,36 @@ NOT_BEFORE_FIRST_PAINT_FROM_A_KEPT_COPY = [
 ]
 
 
+#: What a usual start does not need to be usable either: made when first used, or (the
+#: explained words) once the window is on screen and settled.
+NOT_BEFORE_USABLE = [
+    "kyphoreader.glossary.controller",
+    "kyphoreader.glossary.popup",
+    "kyphoreader.readaloud.controller",
+    "kyphoreader.readaloud.script",
+    "kyphoreader.readaloud.speaker",
+    "kyphoreader.app.icon",
+    "kyphoreader.printing",
+    "kyphoreader.search.index",
+    "PySide6.QtTextToSpeech",
+    "PySide6.QtPrintSupport",
+    "tomllib",
+    "signal",
+]
+#: Qt classes whose enums PySide would make (milliseconds each) and a usable window does not need.
+QT_TYPES_NOT_BEFORE_USABLE = ["QtWidgets.QStyle", "QtWidgets.QToolTip", "QtGui.QPainter"]
+
+
+def usable_lists(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The modules imported and the Qt classes made when the reader reported itself usable."""
+    found = {}
+    for line in lines:
+        word, _, rest = line.partition(" ")
+        if word in ("usable-modules", "usable-qt-types"):
+            found[word] = json.loads(rest)
+    return found["usable-modules"], found["usable-qt-types"]
+
+
 def start_reader(home: Path) -> tuple[list[str], list[str]]:
     """Start the reader until it is usable; return its output lines and the modules listed."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KYPHOREADER_REPORT_MODULES="1")
@@ -117,6 +147,15 @@ def test_a_usual_start_paints_the_kept_copy_before_reading_the_leaflet(tmp_path)
     assert {name: hits for name, hits in found.items() if hits} == {}
     assert reported(lines) == ["first-paint", "usable", "settled"]
     assert line_of(lines, "usable").endswith("focus=reader")
+    # Usable: every panel built, but what is made on first use or once settled is not yet.
+    modules, qt_types = usable_lists(lines)
+    assert "kyphoreader.reading.toc" in modules and "kyphoreader.search.session" in modules
+    found = {name: imported(modules, name) for name in NOT_BEFORE_USABLE}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+    assert "QtWidgets.QDockWidget" in qt_types
+    assert [name for name in QT_TYPES_NOT_BEFORE_USABLE if name in qt_types] == []
+    # Settled: the words are marked and the window has its icon.
+    assert line_of(lines, "settled").endswith("icon=yes")
 
 
 def test_a_first_ever_start_parses_the_leaflet_but_builds_nothing_more_first(tmp_path):
@@ -326,7 +365,10 @@ def test_a_kept_copy_that_is_not_the_leaflet_any_more_gives_way_to_the_leaflet(
     assert kept is not None and kept.html == leaflet_document_html(bundled_leaflet)
 
 
-def test_pyside_does_not_read_back_our_modules_but_still_reads_others():
+def test_pyside_reads_back_neither_our_modules_nor_the_standard_library_but_still_others(
+    tmp_path,
+):
+    (tmp_path / "installed_elsewhere.py").write_text("from PySide6 import QtCore\n")
     code = (
         "import sys\n"
         "import PySide6.QtCore\n"
@@ -338,14 +380,20 @@ def test_pyside_does_not_read_back_our_modules_but_still_reads_others():
         "assert spare_our_modules() and spare_our_modules()\n"
         "from kyphoreader.core.text import fold\n"
         "from colorsys import rgb_to_hsv\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "import installed_elsewhere\n"
         "table = feature.pyside_feature_dict\n"
-        "ours = [name for name in read if name.startswith('kyphoreader.core')]\n"
-        "print(table['kyphoreader.core.text'], table['colorsys'], 'colorsys' in read, ours)\n"
+        "watched = ('kyphoreader.core', 'colorsys', 'installed_elsewhere')\n"
+        "read = [name for name in read if name.startswith(watched)]\n"
+        "print(table['kyphoreader.core.text'], table['colorsys'], table['installed_elsewhere'],"
+        " read)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
-    assert result.stdout.split() == ["0", "-1", "True", "[]"]
+    # Ours: "uses PySide, no feature"; the standard library's: "no PySide"; both unread. A
+    # module from anywhere else is still read, and found to use PySide.
+    assert result.stdout.split() == ["0", "-1", "0", "['installed_elsewhere']"]
 
 
 @pytest.mark.parametrize("theme, size", [("default", 100), ("dark", 200)])

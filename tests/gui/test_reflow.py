@@ -86,3 +86,15 @@ def test_search_words_are_not_cut_off_at_400_percent(small_screen_window, qtbot,
     for label in (bar.count_label, bar.message_label):
         assert fully_shown(label), (label.objectName(), label.text(), label.size())
     assert bar.geometry().right() <= window.search_toolbar.width()
+
+
+def test_the_dock_handle_width_is_the_styles_own(small_screen_window):
+    """The reflow counts the handle between panels and text without asking the style (whose
+    enums would cost start-up time): it must be the width the style gives it."""
+    from PySide6.QtWidgets import QStyle
+
+    from kyphoreader.app.reflow import dock_separator_extent
+
+    window = small_screen_window
+    metric = QStyle.PixelMetric.PM_DockWidgetSeparatorExtent
+    assert dock_separator_extent(window) == window.style().pixelMetric(metric, None, window)
