@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
         if self._glossary is None:
             from kyphoreader.glossary.controller import GlossaryController
 
+            self.finish_building()  # it works with the dialogs and the search
+
             glossary = GlossaryController(self.reader, self.dialogs, self)
             self._glossary = glossary
             glossary.apply_theme(self.appearance.theme)
@@ -186,6 +188,8 @@ class MainWindow(QMainWindow):
         """Read aloud: made the first time it is used (issue #16), with its bar."""
         if self._read_aloud is None:
             from kyphoreader.readaloud.controller import ReadAloudController
+
+            self.finish_building()  # it works with the window's actions
 
             read_aloud = ReadAloudController(self.reader, self.read_aloud_controls, parent=self)
             self._read_aloud = read_aloud
