@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import traceback
 from pathlib import Path
@@ -19,6 +18,13 @@ MESSAGE = (
 )
 
 
+def _now() -> str:
+    """The local time to the second, for the log (datetime is imported when there is one)."""
+    import datetime as dt
+
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
 def default_log_path() -> Path:
     """Where unexpected errors are recorded (e.g. ~/.local/state/kyphoreader/log/errors.log)."""
     from kyphoreader.paths import default_log_dir
@@ -33,7 +39,7 @@ def record_error(
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("a", encoding="utf-8") as stream:
-            stream.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
+            stream.write(f"--- {_now()}\n")
             stream.write("".join(traceback.format_exception(kind, error, trace)))
     except OSError:
         return False
@@ -46,7 +52,7 @@ def record_message(message: str, log: Path | None = None) -> bool:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("a", encoding="utf-8") as stream:
-            stream.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} {message}\n")
+            stream.write(f"--- {_now()} {message}\n")
     except OSError:
         return False
     return True

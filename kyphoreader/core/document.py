@@ -145,9 +145,12 @@ def next_review(meta: LeafletMeta) -> str:
 
 def is_due_for_review(meta: LeafletMeta, today: dt.date | None = None) -> bool:
     """True once the ``next_review`` date has passed (never for a missing or unreadable date)."""
+    upcoming = next_review(meta)
+    if not upcoming:  # the usual case, settled without importing datetime (issue #16)
+        return False
     import datetime as dt
 
-    due = _iso_date(next_review(meta))
+    due = _iso_date(upcoming)
     return due is not None and (today or dt.date.today()) > due
 
 

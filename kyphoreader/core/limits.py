@@ -9,14 +9,17 @@ and the limit in words a leaflet writer can act on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kyphoreader.core.files import size_text
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """How large and how deeply nested a leaflet may be.
+
+    A named tuple, and the checks' patterns are compiled on first use: the reader imports
+    this module on its way to a usable window (issue #16), where a dataclass and four
+    compiled patterns cost about 1.5 ms.
 
     Attributes:
         max_bytes: size of the leaflet file.
@@ -81,10 +84,10 @@ def number(value: int) -> str:
     return f"{value:,}"
 
 
-_BLANK = re.compile(r"\n[ \t]*\n")
-_LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
-_EMPHASIS_OR_BRACKET = re.compile(r"\\.|[*_]+|[\[\]()]", re.DOTALL)
-_TAG_START = re.compile(r"<[A-Za-z!/?]")
+_BLANK = r"\n[ \t]*\n"
+_LIST_MARKER = r"(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)"
+_EMPHASIS_OR_BRACKET = r"\\.|[*_]+|[\[\]()]"
+_TAG_START = r"<[A-Za-z!/?]"
 
 
 def check_source(text: str, limits: Limits = LIMITS) -> None:
@@ -139,7 +142,7 @@ def prefix_depth(line: str) -> int:
             if line.startswith(" ", index + 1):  # the space after a ">" belongs to it
                 index += 1
         else:
-            found = _LIST_MARKER.match(line, index)
+            found = re.compile(_LIST_MARKER).match(line, index)
             if found is None:
                 break
             markers += 1
@@ -159,7 +162,7 @@ def _check_blocks(text: str, limits: Limits) -> int:
     """Check emphasis and bracket nesting block by block; return the bracket look-ahead."""
     look_ahead = 0
     start = 0
-    for separator in [*_BLANK.finditer(text), None]:
+    for separator in [*re.finditer(_BLANK, text), None]:
         end = separator.start() if separator else len(text)
         look_ahead += _check_block(text, start, end, limits)
         if look_ahead > limits.max_look_ahead:
@@ -173,7 +176,7 @@ def _check_block(text: str, start: int, end: int, limits: Limits) -> int:
     open_square: list[int] = []
     open_round: list[int] = []
     look_ahead = 0
-    for found in _EMPHASIS_OR_BRACKET.finditer(text, start, end):
+    for found in re.compile(_EMPHASIS_OR_BRACKET, re.DOTALL).finditer(text, start, end):
         token = found.group()
         where = found.start()
         if token[0] == "\\":
@@ -214,7 +217,7 @@ def _tag_look_ahead(text: str) -> int:
     """Characters from each possible HTML tag start to the next ``>`` (or the end)."""
     total = 0
     closing = -1
-    for found in _TAG_START.finditer(text):
+    for found in re.finditer(_TAG_START, text):
         where = found.start()
         if closing < where:
             closing = text.find(">", where)

@@ -9,8 +9,8 @@ reader what it is (a notification) and what it says.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAccessible
@@ -31,6 +31,9 @@ from kyphoreader.core.notice import notice_text
 from kyphoreader.reading.style import set_font_everywhere
 from kyphoreader.reading.theme import Theme
 from kyphoreader.reading.typography import reading_font
+
+if TYPE_CHECKING:  # datetime is imported only when a leaflet has review dates
+    import datetime as dt
 
 #: What a screen reader calls the bar.
 NOTICE_NAME = "Review notice"

@@ -73,6 +73,7 @@ NOT_BEFORE_USABLE = [
     "PySide6.QtPrintSupport",
     "tomllib",
     "signal",
+    "datetime",  # only a leaflet with review dates needs it (the bundled one has none)
 ]
 #: Qt classes whose enums PySide would make (milliseconds each) and a usable window does not need.
 QT_TYPES_NOT_BEFORE_USABLE = ["QtWidgets.QStyle", "QtWidgets.QToolTip", "QtGui.QPainter"]
