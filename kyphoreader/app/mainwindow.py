@@ -504,7 +504,12 @@ class MainWindow(QMainWindow):
         ]
 
     def _connect_signals(self) -> None:
-        """Every connection between actions, widgets and controllers, in one place."""
+        """Every connection between actions, widgets and controllers, in one place.
+
+        The controllers made later (read aloud, the glossary: see their properties) are
+        connected to the window where they are made; the actions reach them through those
+        properties.
+        """
         from kyphoreader.app.actions import ACTION_SPECS
 
         actions = self.actions_by_name
