@@ -859,7 +859,7 @@ class MainWindow(QMainWindow):
 
         if self._read_aloud is None:  # not used yet: stopped, at the remembered speed
             label, reading = None, False  # the action keeps its first label, "Read aloud"
-            speed = pace.speed_for(self.settings.read_aloud_speed).rate
+            speed = self.settings.read_aloud_speed  # one of pace.RATES (load_settings)
         else:
             from kyphoreader.readaloud.controls import PAUSE, READ_ALOUD, RESUME
             from kyphoreader.readaloud.speaker import PAUSED, PLAYING

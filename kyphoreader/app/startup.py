@@ -175,7 +175,7 @@ def run(options: Options, leaflet: Leaflet) -> int:
     when_built(window, lambda: hold_waiting_room(window, lock))
     # The next plain start paints a kept copy first; with a clinic file no start is plain.
     if not options.kiosk and options.clinic.path is None and not leaflet.local_files:
-        when_built(window, lambda: keep_snapshot(leaflet))
+        when_settled(window, lambda: keep_snapshot(leaflet))  # not on the way to usable
     window.show()
     return app.exec()
 

@@ -6,6 +6,8 @@ technology asks for it, not at start-up, where the text is painted first (issue 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,10 +25,15 @@ def _factory(_class_name: str, candidate: QObject) -> QAccessibleInterface | Non
     return None
 
 
+def install_factory_once(marker: str, factory: Callable[[str, QObject], object]) -> None:
+    """Give Qt ``factory`` for accessible interfaces, once per application (``marker`` says)."""
+    app = QApplication.instance()
+    if app is None or app.property(marker):
+        return
+    QAccessible.installFactory(factory)
+    app.setProperty(marker, True)
+
+
 def install_reader_accessibility() -> None:
     """Register the reading pane's accessible interface (once per application)."""
-    app = QApplication.instance()
-    if app is None or app.property(_INSTALLED):
-        return
-    QAccessible.installFactory(_factory)
-    app.setProperty(_INSTALLED, True)
+    install_factory_once(_INSTALLED, _factory)

@@ -19,9 +19,10 @@ from PySide6.QtGui import (
     QAccessibleAttributesInterface,
     QAccessibleInterface,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QApplication, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAccessibleWidget, QTreeWidget, QTreeWidgetItem
 
 from kyphoreader.reading.accesschild import ChildAccessible
+from kyphoreader.reading.accessfactory import install_factory_once
 
 _INSTALLED = "kyphoreader_contents_accessibility"
 
@@ -224,8 +225,4 @@ def _factory(_class_name: str, candidate: QObject) -> QAccessibleInterface | Non
 
 def install_contents_accessibility() -> None:
     """Register the contents list's accessible interface (once per application)."""
-    app = QApplication.instance()
-    if app is None or app.property(_INSTALLED):
-        return
-    QAccessible.installFactory(_factory)
-    app.setProperty(_INSTALLED, True)
+    install_factory_once(_INSTALLED, _factory)
