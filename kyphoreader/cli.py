@@ -102,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     from kyphoreader.options import parse_options
 
     options = parse_options(arguments)
+    windowless = options.export_pdf is not None or options.search is not None
+    if windowless or options.self_test or options.hash_pin:
+        from kyphoreader.collector import resume_collection
+
+        resume_collection()  # paused for a window's start (collector.py): there is none
     if options.self_test:
         from kyphoreader.selftest import run_self_test
 
@@ -110,7 +115,6 @@ def main(argv: list[str] | None = None) -> int:
         from kyphoreader.kiosk.hashpin import run_hash_pin
 
         return run_hash_pin()
-    windowless = options.export_pdf is not None or options.search is not None
     if not windowless and not options.kiosk and _waiting_room_runs():
         return 0
     if options.kiosk:  # the waiting room writes nothing to disk, bytecode included

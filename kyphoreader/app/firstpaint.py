@@ -3,13 +3,15 @@
 ``kyphoreader --quit-after-first-paint`` prints, with wall-clock times:
 
     first-paint <time> cpu=<seconds>                  the reader's text is painted first (and
-                                                      the window's drawing has ended)
+            collector=<on|off>                        the window's drawing has ended), and
+                                                      whether Python's cycle collector runs
     usable <time> cpu=<seconds> focus=<objectName>   every panel is built and painted, the
                                                       work queued behind them is done, and
                                                       keyboard focus is placed
     settled <time> cpu=<seconds> icon=<yes|no>        what waits for the whole window to be
-                                                      on screen is done too (the marks of
-                                                      the explained words, the icon)
+            collector=<on|off>                        on screen is done too (the marks of
+                                                      the explained words, the icon, the
+                                                      cycle collector running again)
 
 and then quits (``cpu`` is the processor time the process has used so far). With
 ``KYPHOREADER_REPORT_MODULES=1`` in the environment it also prints, at the first paint,
@@ -21,6 +23,7 @@ and then quits (``cpu`` is the processor time the process has used so far). With
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -92,7 +95,11 @@ class FirstPaintReporter(QObject):
 
     def _report_painted(self) -> None:
         self._painted_reported = True
-        print(f"first-paint {time.time():.6f} cpu={time.process_time():.6f}", flush=True)
+        collector = "on" if gc.isenabled() else "off"
+        print(
+            f"first-paint {time.time():.6f} cpu={time.process_time():.6f} collector={collector}",
+            flush=True,
+        )
         if os.environ.get(REPORT_MODULES_ENV):
             import json  # here: the benchmark's own imports must not slow the start it times
 
@@ -127,7 +134,12 @@ class FirstPaintReporter(QObject):
     def _report_settled(self) -> None:
         app = QApplication.instance()
         icon = "no" if app is None or QApplication.windowIcon().isNull() else "yes"
-        print(f"settled {time.time():.6f} cpu={time.process_time():.6f} icon={icon}", flush=True)
+        collector = "on" if gc.isenabled() else "off"
+        print(
+            f"settled {time.time():.6f} cpu={time.process_time():.6f} icon={icon}"
+            f" collector={collector}",
+            flush=True,
+        )
         QTimer.singleShot(0, lambda: QApplication.exit(0))
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from kyphoreader import APP_DISPLAY_NAME, APP_NAME, ORG_NAME
 from kyphoreader.app.pysidefeatures import spare_our_modules
+from kyphoreader.collector import resume_collection
 
 spare_our_modules()  # before the window's modules are imported (issue #16)
 
@@ -28,6 +29,9 @@ if TYPE_CHECKING:  # what the text does not need is imported where it is used (i
 
 #: The application icon (drawn for kyphoreader; build.spec converts it for executables).
 ICON = "icons/kyphoreader.svg"
+#: The cycle collector runs again this long after the window is built, should the window
+#: never settle (never painted: started minimised, say); it settles well within a second.
+COLLECTOR_FALLBACK_MS = 10_000
 
 
 def create_application(argv: list[str] | None = None, icon: bool = True) -> QApplication:
@@ -131,6 +135,7 @@ def finish_window(window: MainWindow) -> None:
 
     install_error_handler(window.dialogs)
     when_settled(window, lambda: settle_window(window))
+    QTimer.singleShot(COLLECTOR_FALLBACK_MS, resume_collection)
 
 
 def settle_window(window: MainWindow) -> None:
@@ -138,7 +143,9 @@ def settle_window(window: MainWindow) -> None:
 
     Neither is needed to read or use the window, so they wait until it is (issue #16); until
     then a signal ends the reader as it would any program, with nothing changed to save.
+    Python's cycle collector, paused by the entry point, runs again from here.
     """
+    resume_collection()
     install_shutdown_handlers(window)
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.windowIcon().isNull():
@@ -309,6 +316,7 @@ def run_after_error(options: Options, error: str) -> int:
     try:
         leaflet = load_leaflet(default_leaflet_path())
     except LeafletError:
+        resume_collection()  # no window to settle
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             "This leaflet cannot be opened",

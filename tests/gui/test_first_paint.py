@@ -155,8 +155,11 @@ def test_a_usual_start_paints_the_kept_copy_before_reading_the_leaflet(tmp_path)
     assert {name: hits for name, hits in found.items() if hits} == {}
     assert "QtWidgets.QDockWidget" in qt_types
     assert [name for name in QT_TYPES_NOT_BEFORE_USABLE if name in qt_types] == []
-    # Settled: the words are marked and the window has its icon.
-    assert line_of(lines, "settled").endswith("icon=yes")
+    # Settled: the words are marked, the window has its icon, and Python's cycle collector,
+    # paused for the start, runs again.
+    assert "icon=yes" in line_of(lines, "settled").split()
+    assert "collector=off" in line_of(lines, "first-paint").split()
+    assert "collector=on" in line_of(lines, "settled").split()
 
 
 def test_a_first_ever_start_parses_the_leaflet_but_builds_nothing_more_first(tmp_path):
@@ -166,6 +169,8 @@ def test_a_first_ever_start_parses_the_leaflet_but_builds_nothing_more_first(tmp
     assert {name: hits for name, hits in found.items() if hits} == {}
     assert reported(lines) == ["first-paint", "usable", "settled"]
     assert line_of(lines, "usable").endswith("focus=reader")
+    assert "collector=off" in line_of(lines, "first-paint").split()
+    assert "collector=on" in line_of(lines, "settled").split()
 
 
 # -- the same window, built in two steps ----------------------------------------------------
