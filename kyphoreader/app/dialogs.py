@@ -10,9 +10,13 @@ hidden windows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 #: Smallest size of a dialog button (WCAG 2.5.5 target size: 44 by 44 px).
 BUTTON_MIN_SIZE = (120, 48)
@@ -53,6 +57,8 @@ class DialogHost(QObject):
 
         The dialog is deleted once it has closed and ``on_finished`` has run.
         """
+        from PySide6.QtCore import Qt
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self._open.append(dialog)
 
@@ -74,10 +80,18 @@ class DialogHost(QObject):
         icon: QMessageBox.Icon,
         title: str,
         text: str,
-        buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+        buttons: QMessageBox.StandardButton | None = None,
         on_answer: Callable[[QMessageBox.StandardButton], None] | None = None,
     ) -> QMessageBox:
-        """Show a message box; ``on_answer`` gets the button chosen (Cancel/Close on Escape)."""
+        """Show a message box; ``on_answer`` gets the button chosen (Cancel/Close on Escape).
+
+        ``buttons`` are OK alone unless given.
+        """
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        if buttons is None:
+            buttons = QMessageBox.StandardButton.Ok
         box = QMessageBox(icon, title, text, buttons, self._window)
         box.setObjectName("message_box")
         box.setTextFormat(Qt.TextFormat.PlainText)  # messages are never interpreted as markup
@@ -104,6 +118,8 @@ class DialogHost(QObject):
         self, title: str, suggested: str, name_filter: str, on_chosen: Callable[[str], None]
     ) -> QFileDialog:
         """Ask where to save a file; ``on_chosen(path)`` runs only if one was chosen."""
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self._window, title, suggested, name_filter)
         dialog.setObjectName("save_dialog")
         dialog.setAccessibleName(title)
@@ -117,6 +133,8 @@ class DialogHost(QObject):
         self, title: str, name_filter: str, on_chosen: Callable[[str], None]
     ) -> QFileDialog:
         """Ask for a file to open; ``on_chosen(path)`` runs only if one was chosen."""
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self._window, title, "", name_filter)
         dialog.setObjectName("open_dialog")
         dialog.setAccessibleName(title)

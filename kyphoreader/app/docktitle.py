@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from kyphoreader.app.enumproperty import set_enum_property
 
 #: Smallest size of the Close button (WCAG 2.5.5 target size).
 CLOSE_BUTTON_PX = 44
@@ -24,7 +25,7 @@ class DockTitleBar(QWidget):
         self.close_button.setAccessibleName(f"Close {title}")
         self.close_button.setToolTip(f"Hide the {title.lower()} panel")
         self.close_button.setMinimumSize(CLOSE_BUTTON_PX, CLOSE_BUTTON_PX)
-        self.close_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        set_enum_property(self.close_button, "focusPolicy", "TabFocus")
         self.close_button.clicked.connect(dock.close)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 2, 2)

@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
 
         self.dialogs: DialogHost = DialogHost(self, self)
         self.reflow: PanelReflow = PanelReflow(
-            self, self.reader, [self.contents_dock, self.results_dock], self.results
+            self, self.reader, [self.contents_dock, self.results_dock], self.results, active=False
         )
         self.regions: RegionCycler = RegionCycler(
             [
@@ -330,6 +330,8 @@ class MainWindow(QMainWindow):
             self._on_navigation_section_changed(self.reader.current_section())
         if self.isVisible():
             self._show_chrome_now()
+        self.reflow.start()  # the window is whole: its size is what the reader sees
+        if self.isVisible():
             self.reader.setFocus()
             self._settle_once_painted()
         else:  # the marks come with the reader's first paint (GlossaryController)
@@ -346,17 +348,16 @@ class MainWindow(QMainWindow):
         was hidden on purpose; doing the same here makes the window whole when ``built`` is
         emitted (the contents' menu check follows the dock, for one).
         """
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QCoreApplication, QEvent
         from PySide6.QtWidgets import QDockWidget, QToolBar
 
-        direct = Qt.FindChildOption.FindDirectChildrenOnly
-        bars = [*self.findChildren(QToolBar, options=direct), self.menuBar()]
-        for widget in [*bars, *self.findChildren(QDockWidget, options=direct)]:
-            hidden_on_purpose = widget.isHidden() and widget.testAttribute(
-                Qt.WidgetAttribute.WA_WState_ExplicitShowHide
-            )
-            if not hidden_on_purpose:
-                widget.show()
+        # Qt queued a call to each bar and panel that shows it unless it was hidden on
+        # purpose; it is delivered here rather than a turn of the event loop later.
+        for kind in (QToolBar, QDockWidget):
+            for widget in self.findChildren(kind):
+                if widget.parentWidget() is self:
+                    QCoreApplication.sendPostedEvents(widget, QEvent.Type.MetaCall)
+        QCoreApplication.sendPostedEvents(self.menuBar(), QEvent.Type.MetaCall)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_panels(self) -> None:
-        from PySide6.QtCore import Qt
+        """The contents and results panels; ``_place_panels`` puts them in the window."""
         from PySide6.QtWidgets import QDockWidget
 
         from kyphoreader.app.docktitle import give_big_title_bar
@@ -390,8 +391,6 @@ class MainWindow(QMainWindow):
         self.contents_dock.setWidget(self.contents)
         self.contents_dock.setFeatures(features)
         give_big_title_bar(self.contents_dock)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
-        self.resizeDocks([self.contents_dock], [300], Qt.Orientation.Horizontal)
         self.results: ResultsPanel = ResultsPanel(self)
         self.results_dock: QDockWidget = QDockWidget("Search results", self)
         self.results_dock.setObjectName("results_dock")
@@ -399,9 +398,6 @@ class MainWindow(QMainWindow):
         self.results_dock.setWidget(self.results)
         self.results_dock.setFeatures(features)
         give_big_title_bar(self.results_dock)
-        self.addDockWidget(
-            Qt.DockWidgetArea.LeftDockWidgetArea, self.results_dock, Qt.Orientation.Vertical
-        )
         self.results_dock.hide()
 
     def _build_menus(self) -> None:
@@ -430,16 +426,17 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(not menu.isEmpty())
 
     def _build_toolbar(self, row: int = 1, title: str = "Main toolbar") -> QToolBar:
-        from PySide6.QtCore import Qt
+        """A toolbar of the actions of ``row``, below the bars added before it."""
         from PySide6.QtWidgets import QToolBar, QToolButton
 
         from kyphoreader.app.actions import toolbar_name, toolbar_specs
+        from kyphoreader.app.enumproperty import set_enum_property
 
         toolbar = QToolBar(title, self)
         toolbar.setObjectName(title.lower().replace(" ", "_"))
         toolbar.setAccessibleName(title)
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_enum_property(toolbar, "toolButtonStyle", "ToolButtonTextOnly")
         for spec in toolbar_specs(row):
             action = self.actions_by_name.get(spec.name)
             if action is None:
@@ -449,15 +446,14 @@ class MainWindow(QMainWindow):
             if isinstance(button, QToolButton):
                 button.setObjectName(f"button_{spec.name}")
                 button.setAccessibleName(toolbar_name(spec))
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable by F6, then Tab
+                set_enum_property(button, "focusPolicy", "TabFocus")  # by F6, then Tab
                 button.setAccessibleDescription(spec.tip)
                 button.setToolTip(action.toolTip())
                 button.setMinimumSize(48, 48)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addToolBar(toolbar)  # at the top, as every bar (Qt's default area)
         return toolbar
 
     def _build_search_toolbar(self) -> None:
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QToolBar
 
         from kyphoreader.search.bar import SearchBar
@@ -468,18 +464,16 @@ class MainWindow(QMainWindow):
         self.search_toolbar.setAccessibleName("Search toolbar")
         self.search_toolbar.setMovable(False)
         self.search_toolbar.addWidget(self.search_bar)
-        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_toolbar)
+        self.addToolBarBreak()
+        self.addToolBar(self.search_toolbar)
 
     def _build_notice_bar(self) -> None:
         """The review notice: above the reader, across the window, never in the scrolled text."""
-        from PySide6.QtCore import Qt
-
         from kyphoreader.reading.notice import NoticeBar
 
         self.notice: NoticeBar = NoticeBar(self)
-        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.notice)
+        self.addToolBarBreak()
+        self.addToolBar(self.notice)
 
     def _first_toolbar_button(self) -> QWidget | None:
         for action in self.toolbar.actions():
@@ -600,11 +594,34 @@ class MainWindow(QMainWindow):
         """Put the panels and toolbars where they were (the window's size is set already)."""
         from kyphoreader.app.polish import name_controls
 
-        if self.settings.window_state:
-            self.restoreState(QByteArray(self.settings.window_state))
+        self._place_panels()
         fit_on_screen(self)
         name_controls(self)
         self.actions_by_name["toggle_contents"].setChecked(not self.contents_dock.isHidden())
+
+    def _place_panels(self) -> None:
+        """Put the panels and toolbars where the reader left them; a panel never placed, left.
+
+        The saved layout places the panels itself (Qt finds them by their names), so a usual
+        start never names Qt's dock areas (app/enumproperty.py, issue #16). A first start, or
+        a saved layout without a panel, puts the contents at the left and the results below.
+        """
+        if self.settings.window_state:
+            self.restoreState(QByteArray(self.settings.window_state))
+        layout = self.layout()
+        unplaced = [
+            dock for dock in (self.contents_dock, self.results_dock) if layout.indexOf(dock) < 0
+        ]
+        if not unplaced:
+            return
+        from PySide6.QtCore import Qt
+
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        if self.contents_dock in unplaced:
+            self.addDockWidget(left, self.contents_dock)
+            self.resizeDocks([self.contents_dock], [300], Qt.Orientation.Horizontal)
+        if self.results_dock in unplaced:
+            self.addDockWidget(left, self.results_dock, Qt.Orientation.Vertical)
 
     # -- the leaflet -------------------------------------------------------------------------
 

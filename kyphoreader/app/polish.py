@@ -9,7 +9,6 @@ scaling.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -17,13 +16,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGraphicsView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -128,6 +125,8 @@ def name_preview_controls(root: QWidget) -> None:
 
 def let_views_take_the_keyboard(root: QWidget) -> None:
     """Views that show pages (the print preview) take the keyboard, so the focus ring shows."""
+    from PySide6.QtCore import Qt  # named when used, not at start-up (app/enumproperty.py)
+
     for view in root.findChildren(QGraphicsView):
         view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         if not view.accessibleName():
@@ -142,7 +141,12 @@ def scroll_if_too_big(dialog: QDialog) -> bool:
     """
     screen = dialog.screen()
     layout = dialog.layout()
-    if screen is None or layout is None or isinstance(dialog, (QMessageBox, QFileDialog)):
+    # By class name: naming the classes would make PySide build their enums at start-up.
+    if (
+        screen is None
+        or layout is None
+        or any(map(dialog.inherits, ("QMessageBox", "QFileDialog")))
+    ):
         return False
     if not on_a_real_screen():
         return False
@@ -153,6 +157,8 @@ def scroll_if_too_big(dialog: QDialog) -> bool:
     room_w, room_h = area.width() - 16, area.height() - 48  # the window frame and title
     if needed.width() <= room_w and needed.height() <= room_h:
         return False
+    from PySide6.QtCore import Qt
+
     direct = Qt.FindChildOption.FindDirectChildrenOnly
     buttons = dialog.findChildren(QDialogButtonBox, options=direct)
     for box in buttons:

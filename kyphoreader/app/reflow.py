@@ -9,11 +9,16 @@ is room again they go back where they were.
 
 from __future__ import annotations
 
+import math
 import re
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextBrowser
+
+if TYPE_CHECKING:  # named only to move or widen a panel, never on a usual start (issue #16)
+    from PySide6.QtCore import Qt
 
 #: Room round the text column: its side margins, the scroll bar, the focus ring, some slack.
 READER_EXTRA_PX = 2 * 16 + 18 + 2 * 4 + 24
@@ -86,6 +91,8 @@ class PanelReflow(QObject):
         reader: the reading pane (its words set the width the text needs).
         panels: the side docks (contents, results), in order.
         results: the results list, whose words must fit its panel too.
+        active: False to leave the panels alone until ``start()``: while the window is being
+            built and put back as it was, its sizes pass through states nobody sees.
     """
 
     def __init__(
@@ -94,8 +101,10 @@ class PanelReflow(QObject):
         reader: QTextBrowser,
         panels: list[QDockWidget],
         results: QTextBrowser,
+        active: bool = True,
     ) -> None:
         super().__init__(window)
+        self._active = active
         self._window = window
         self._reader = reader
         self._panels = panels
@@ -114,6 +123,11 @@ class PanelReflow(QObject):
             dock.visibilityChanged.connect(self._on_panel_visibility_changed)
         # Whatever the results show (a long word in bold, an indent), they must fit whole.
         results.horizontalScrollBar().rangeChanged.connect(self._on_results_range_changed)
+
+    def start(self) -> None:
+        """Follow the window from now on, starting with its size now."""
+        self._active = True
+        self.update()
 
     def panels_below(self) -> bool:
         """True while the side panels are below the text."""
@@ -138,26 +152,34 @@ class PanelReflow(QObject):
 
     def update(self) -> None:
         """Put the panels beside the text if both fit the window, else below it."""
+        if not self._active:
+            return
         frame = 2 * dock_separator_extent(self._window) + 8
         panel = self.panel_width_needed()
         overflow = self._results.horizontalScrollBar().maximum()
         if overflow > 0 and self._results.isVisible():
             panel = max(panel, self._results.width() + overflow)
         fits = self._window.width() >= self.reader_width_needed() + panel + frame
-        if fits and self._below:
-            self._place(Qt.DockWidgetArea.LeftDockWidgetArea, Qt.Orientation.Vertical)
-            self._below = False
-        elif not fits and not self._below:
-            self._place(Qt.DockWidgetArea.BottomDockWidgetArea, Qt.Orientation.Horizontal)
-            self._below = True
+        if fits == self._below:  # they are on the wrong side of the text: move them
+            from PySide6.QtCore import Qt
+
+            if fits:
+                self._place(Qt.DockWidgetArea.LeftDockWidgetArea, Qt.Orientation.Vertical)
+            else:
+                self._place(Qt.DockWidgetArea.BottomDockWidgetArea, Qt.Orientation.Horizontal)
+            self._below = not fits
         if not self._below:
-            shown = [dock for dock in self._panels if not dock.isHidden()]
-            narrow = [dock for dock in shown if dock.width() < panel]
+            # Whole pixels: a panel a fraction too narrow would be widened again at every event.
+            width = math.ceil(panel)
+            narrow = [dock for dock in self._panels if not dock.isHidden() and dock.width() < width]
             if narrow:
-                widths = [int(panel)] * len(narrow)
-                self._window.resizeDocks(narrow, widths, Qt.Orientation.Horizontal)
+                from PySide6.QtCore import Qt
+
+                self._window.resizeDocks(narrow, [width] * len(narrow), Qt.Orientation.Horizontal)
 
     def _place(self, area: Qt.DockWidgetArea, orientation: Qt.Orientation) -> None:
+        from PySide6.QtCore import Qt
+
         first, *others = self._panels
         below = area == Qt.DockWidgetArea.BottomDockWidgetArea
         for dock in self._panels:  # below the text the panels must not make the window taller
@@ -195,6 +217,6 @@ class PanelReflow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Reflow when the window changes size."""
-        if watched is self._window and event.type() == QEvent.Type.Resize:
+        if self._active and watched is self._window and event.type() == QEvent.Type.Resize:
             self.update()
         return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -41,6 +41,8 @@ class RegionCycler(QObject):
         return ""
 
     def _available(self, container: QWidget, target: QWidget | None) -> bool:
+        from PySide6.QtCore import Qt  # named when used, not at start-up (app/enumproperty.py)
+
         return (
             target is not None
             and container.isVisible()
@@ -51,6 +53,8 @@ class RegionCycler(QObject):
 
     def move(self, step: int) -> str:
         """Put the keyboard in the next (``step`` 1) or previous (-1) part; return its name."""
+        from PySide6.QtCore import Qt
+
         names = self.names()
         here = self.current()
         start = names.index(here) if here else (-1 if step > 0 else 0)

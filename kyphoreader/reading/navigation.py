@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from kyphoreader.reading.toc import TocPanel
 from kyphoreader.reading.view import ReaderView
@@ -117,6 +117,8 @@ class NavigationController(QObject):
 
     @Slot(str)
     def _on_contents_section_activated(self, section_id: str) -> None:
+        from PySide6.QtCore import Qt  # named when used, not at start-up (app/enumproperty.py)
+
         self.jump_to(section_id)
         self._reader.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAccessibleWidget,
@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
+from kyphoreader.app.enumproperty import set_enum_property
 from kyphoreader.core.leaflet import Leaflet
 from kyphoreader.core.notice import notice_text
 from kyphoreader.reading.style import set_font_everywhere
@@ -69,22 +71,27 @@ class NoticeBar(QToolBar):
         self.panel.setObjectName("notice_panel")
         self.label = QLabel(self.panel)
         self.label.setObjectName("notice_text")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # leaflet text is never markup
+        set_enum_property(self.label, "textFormat", "PlainText")  # leaflet text is never markup
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum_property(self.label, "textInteractionFlags", "TextSelectableByMouse")
         self.scroll = QScrollArea(self.panel)
         self.scroll.setObjectName("notice_scroll")
         self.scroll.setWidget(self.label)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum_property(self.scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.read_more_button = self._button("Read &more", "Open About this leaflet")
         self.hide_button = self._button("Hi&de", "Hide this notice until the reader starts again")
         layout = QHBoxLayout(self.panel)
         layout.setContentsMargins(10, 4, 4, 4)
         layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.read_more_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()  # at the top of the notice, however tall its text
+        buttons.addWidget(self.read_more_button)
+        buttons.addWidget(self.hide_button)
+        column = QVBoxLayout()
+        column.addLayout(buttons)
+        column.addStretch(1)
+        layout.addLayout(column)
         self.panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(self.panel)
         self.scroll.viewport().installEventFilter(self)
@@ -172,8 +179,8 @@ class NoticeBar(QToolBar):
         if self.scroll.height() != height:
             self.scroll.setFixedHeight(height)
         # Only text that has to scroll is a stop for the keyboard (arrows then scroll it).
-        self.scroll.setFocusPolicy(
-            Qt.FocusPolicy.StrongFocus if needed > height else Qt.FocusPolicy.NoFocus
+        set_enum_property(
+            self.scroll, "focusPolicy", "StrongFocus" if needed > height else "NoFocus"
         )
 
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QSize,
-    Qt,
     Signal,
     Slot,
 )
@@ -22,11 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyphoreader.app.enumproperty import set_enum_property
 from kyphoreader.core.leaflet import Section
 from kyphoreader.reading.contents_access import install_contents_accessibility
 
-_ID_ROLE = Qt.ItemDataRole.UserRole
-_HEADING_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt's values as numbers: naming PySide's Qt namespace costs the start-up some 15 ms
+# (app/enumproperty.py); tests/gui/test_enumproperty.py checks them against Qt's names.
+#: Qt.ItemDataRole.UserRole, and the role after it: where an item keeps its section.
+_ID_ROLE = 256
+_HEADING_ROLE = _ID_ROLE + 1
+#: Qt.TextFlag.TextWordWrap, for measuring a heading as the list wraps it.
+_WORD_WRAP = 0x1000
 
 
 _ROW_PADDING = 8
@@ -65,9 +70,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         if height is None:
             if len(self._heights) > 20_000:
                 self._heights.clear()
-            bounds = QFontMetrics(font).boundingRect(
-                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
-            )
+            bounds = QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), _WORD_WRAP, text)
             height = self._heights[key] = max(MIN_ROW_PX, bounds.height() + _ROW_PADDING)
         return QSize(width, height)
 
@@ -97,8 +100,8 @@ class TocPanel(QTreeWidget):
         self.setColumnCount(1)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum_property(self, "textElideMode", "ElideNone")
+        set_enum_property(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.header().setStretchLastSection(True)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setItemDelegate(_WrappingDelegate(self))

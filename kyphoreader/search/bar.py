@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QKeyCombination, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QKeyCombination, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
@@ -33,6 +33,8 @@ class SearchField(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Turn the search-field keys of the action table into search requests."""
+        from PySide6.QtCore import Qt  # named when used, not at start-up (app/enumproperty.py)
+
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # keypad Enter too
         pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
         for sequences, signal in self._keys:
@@ -118,6 +120,8 @@ class SearchBar(QWidget):
 
     def focus_field(self) -> None:
         """Put the keyboard in the search field with its text selected, ready to type over."""
+        from PySide6.QtCore import Qt
+
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 

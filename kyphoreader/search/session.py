@@ -59,6 +59,8 @@ class SearchSession(QObject):
         self.result: SearchResult | None = None
         self._spans: list[tuple[int, int] | None] = []
         self.current = -1
+        self._theme: Theme | None = None
+        self._theme_on_marks = False  # the marks' formats follow the theme
         bar.query_changed.connect(self.search)
         bar.next_requested.connect(self.go_to_next)
         bar.previous_requested.connect(self.go_to_previous)
@@ -91,7 +93,24 @@ class SearchSession(QObject):
         self.clear()
 
     def apply_theme(self, theme: Theme) -> None:
-        """Colour matches, and the current match (plus an underline), as ``theme`` says."""
+        """Colour matches, and the current match (plus an underline), as ``theme`` says.
+
+        The marks' formats are made when there are matches to mark: a brush makes PySide
+        build Qt's enums (issue #16, app/enumproperty.py), and a start has no matches.
+        """
+        self._theme = theme
+        self._theme_on_marks = False
+        if self._spans:
+            self._format_marks()
+        self._results.set_current_colours(theme.current_hit_text, theme.current_hit_background)
+        if self.result is not None:
+            self._results.show_result(self.result, self.current)
+
+    def _format_marks(self) -> None:
+        theme = self._theme
+        if theme is None or self._theme_on_marks:
+            return
+        self._theme_on_marks = True
         match = QTextCharFormat()
         match.setForeground(QBrush(QColor(theme.hit_text)))
         match.setBackground(QBrush(QColor(theme.hit_background)))
@@ -101,9 +120,6 @@ class SearchSession(QObject):
         current.setFontUnderline(True)  # the current match differs by more than colour
         self._reader.set_layer_format(MATCH_LAYER, match)
         self._reader.set_layer_format(CURRENT_LAYER, current)
-        self._results.set_current_colours(theme.current_hit_text, theme.current_hit_background)
-        if self.result is not None:
-            self._results.show_result(self.result, self.current)
 
     # -- searching ---------------------------------------------------------------------------
 
@@ -172,6 +188,8 @@ class SearchSession(QObject):
         self._show_current()
 
     def _show_current(self) -> None:
+        if self._spans:
+            self._format_marks()
         total = len(self._spans)
         self._bar.set_count(self.current + 1, total)
         chosen = self._spans[self.current] if 0 <= self.current < total else None

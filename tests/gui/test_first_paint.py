@@ -75,8 +75,15 @@ NOT_BEFORE_USABLE = [
     "signal",
     "datetime",  # only a leaflet with review dates needs it (the bundled one has none)
 ]
-#: Qt classes whose enums PySide would make (milliseconds each) and a usable window does not need.
-QT_TYPES_NOT_BEFORE_USABLE = ["QtWidgets.QStyle", "QtWidgets.QToolTip", "QtGui.QPainter"]
+#: Qt classes whose enums PySide would make (milliseconds each) and a usable window does not need;
+#: Qt's own namespace, some 15 ms, is named only where a user's action or a first start needs it
+#: (app/enumproperty.py).
+QT_TYPES_NOT_BEFORE_USABLE = [
+    "QtCore.Qt",
+    "QtWidgets.QStyle",
+    "QtWidgets.QToolTip",
+    "QtGui.QPainter",
+]
 
 
 def usable_lists(lines: list[str]) -> tuple[list[str], list[str]]:
