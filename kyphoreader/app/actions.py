@@ -455,7 +455,10 @@ def create_actions(
     for spec in ACTION_SPECS:
         if (kiosk and not spec.kiosk_allowed) or (allowed is not None and not allowed(spec)):
             continue
-        action = QAction(spec.text, parent)
+        # Not QAction(text, parent): PySide would weigh QAction(icon, text) and make QIcon's
+        # enums, a millisecond before the window is usable (issue #16).
+        action = QAction(parent)
+        action.setText(spec.text)
         action.setObjectName(f"action_{spec.name}")
         action.setCheckable(spec.checkable)
         if spec.group:

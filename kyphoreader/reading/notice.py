@@ -100,7 +100,8 @@ class NoticeBar(QToolBar):
         self.hide()
 
     def _button(self, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text, self.panel)
+        button = QPushButton(self.panel)  # (text, parent) would make QIcon's enums (#16)
+        button.setText(text)
         button.setAccessibleName(text.replace("&", ""))
         button.setAccessibleDescription(tip)
         button.setToolTip(tip)

@@ -83,6 +83,7 @@ QT_TYPES_NOT_BEFORE_USABLE = [
     "QtWidgets.QStyle",
     "QtWidgets.QToolTip",
     "QtGui.QPainter",
+    "QtGui.QIcon",  # weighed by QAction(text, parent) and QPushButton(text, parent)
 ]
 
 
