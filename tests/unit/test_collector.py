@@ -43,3 +43,24 @@ def test_a_command_with_no_window_runs_with_the_collector_on(collector_restored,
     assert status == 0
     assert "\t" in capsys.readouterr().out  # it did search
     assert gc.isenabled()
+
+
+def test_every_way_of_starting_the_reader_pauses_the_collector_first():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    scripts = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["gui-scripts"]
+    assert scripts["kyphoreader"] == "kyphoreader.__main__:main"  # the installed command
+    # The installed command imports the module (python -m and the bundles run it as a script).
+    probe = "import gc, kyphoreader.__main__ as entry; print(gc.isenabled(), callable(entry.main))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.split() == ["False", "True"]
