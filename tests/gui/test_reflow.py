@@ -98,3 +98,34 @@ def test_the_dock_handle_width_is_the_styles_own(small_screen_window):
     window = small_screen_window
     metric = QStyle.PixelMetric.PM_DockWidgetSeparatorExtent
     assert dock_separator_extent(window) == window.style().pixelMetric(metric, None, window)
+
+
+def every_word_measured(words: set[str], font) -> float:
+    """The widest piece, every one measured: what longest_word_width must equal."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from kyphoreader.app.reflow import _BREAKS
+
+    metrics = QFontMetricsF(font)
+    pieces = [piece for word in words for piece in _BREAKS.split(word) if piece]
+    return max((metrics.horizontalAdvance(piece) for piece in pieces), default=0.0)
+
+
+@pytest.mark.parametrize("points", [12, 19, 40, 76])
+@pytest.mark.parametrize("bold", [False, True])
+def test_the_widest_word_is_found_without_measuring_every_word(bundled_leaflet, points, bold):
+    from kyphoreader.app.reflow import longest_word_width
+    from kyphoreader.reading.typography import load_reading_typeface, reading_font
+
+    load_reading_typeface()
+    font = reading_font(points)
+    font.setBold(bold)
+    words = {w for s in bundled_leaflet.sections for w in f"{s.heading} {s.text}".split()}
+    assert longest_word_width(words, font) == every_word_measured(words, font)
+    # A short word of wide letters beats a long one of narrow letters.
+    narrow_and_wide = {"illiterate-illicitly", "iiiiiiiiiiiiiiiiiiii", "WWWWWWWWW", "MM/WW", "x"}
+    assert longest_word_width(narrow_and_wide, font) == every_word_measured(narrow_and_wide, font)
+    assert every_word_measured({"WWWWWWWWW"}, font) > every_word_measured(
+        {"iiiiiiiiiiiiiiiiiiii"}, font
+    )
+    assert longest_word_width(set(), font) == 0.0
