@@ -267,7 +267,13 @@ class ReaderView(QTextBrowser):
         side = max(MIN_SIDE_MARGIN, (viewport.width() - self.column_width()) / 2)
         root = self.document().rootFrame()
         fmt = root.frameFormat()
-        bottom = max(MIN_SIDE_MARGIN, viewport.height() - 2 * MIN_SIDE_MARGIN)
+        needed = max(MIN_SIDE_MARGIN, viewport.height() - 2 * MIN_SIDE_MARGIN)
+        bottom = fmt.bottomMargin()
+        # A little more room than needed is harmless, and every change lays the whole text out
+        # again: the room is kept unless too small or a quarter of the view too big (so the
+        # toolbars arriving under a shown text cost no second layout; issue #16).
+        if bottom < needed or bottom > needed + viewport.height() / 4:
+            bottom = needed
         if (fmt.leftMargin(), fmt.rightMargin(), fmt.bottomMargin()) == (side, side, bottom):
             return
         fmt.setLeftMargin(side)

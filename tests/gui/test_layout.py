@@ -128,3 +128,36 @@ def test_resizing_keeps_the_same_text_at_the_top(window, qtbot):
     window.resize(1500, 900)
     qtbot.waitUntil(lambda: window.reader.viewport().width() > 1000)
     assert text_at_top(window.reader) == before
+
+
+def last_heading_reaches_the_top(reader) -> bool:
+    """Scrolled to the end, the last heading is at (or above) the top of the view."""
+    document = reader.document()
+    last = [b for b in blocks(document) if b.blockFormat().headingLevel() > 0][-1]
+    top = document.documentLayout().blockBoundingRect(last).top()
+    return reader.verticalScrollBar().maximum() >= top - 1
+
+
+def test_the_last_heading_can_always_reach_the_top(window, qtbot):
+    for height in (760, 720, 600, 560, 700):
+        window.resize(760, height)
+        qtbot.waitUntil(lambda h=height: window.height() == h)
+        assert last_heading_reaches_the_top(window.reader), height
+
+
+def test_a_slightly_shorter_view_does_not_lay_the_text_out_again(window, qtbot):
+    window.resize(760, 760)
+    qtbot.waitUntil(lambda: window.height() == 760)
+    frame = window.reader.document().rootFrame()
+    room = frame.frameFormat().bottomMargin()
+    layouts = []
+    frame.document().documentLayout().documentSizeChanged.connect(layouts.append)
+    window.resize(760, 700)  # a toolbar or the notice arriving above the text, say
+    qtbot.waitUntil(lambda: window.height() == 700)
+    assert frame.frameFormat().bottomMargin() == room
+    assert layouts == []
+    assert last_heading_reaches_the_top(window.reader)
+    window.resize(760, 560)  # much shorter: no more room than a quarter of the view
+    qtbot.waitUntil(lambda: window.height() == 560)
+    viewport = window.reader.viewport().height()
+    assert frame.frameFormat().bottomMargin() <= viewport * 1.25
