@@ -100,9 +100,7 @@ class MainWindow(QMainWindow):
         )
         self.leaflet: Leaflet | None = None
         self._snapshot: Snapshot | None = None
-        #: Called first thing in finish_building() (a start that painted a kept copy loads
-        #: its command line, clinic file and leaflet there).
-        self.before_building: list[Callable[[], None]] = []
+        self._leaflet_loader: Callable[[], None] | None = None
         self._restore_section_on_show = False
         self._built = False
         self._settled = False
@@ -150,7 +148,7 @@ class MainWindow(QMainWindow):
 
             self._printing = PrintFlow(
                 self.dialogs,
-                lambda: self.leaflet,
+                self.ensure_leaflet,
                 self.navigation.current_section,
                 self.clinic,
                 self,
@@ -170,6 +168,7 @@ class MainWindow(QMainWindow):
             from kyphoreader.glossary.controller import GlossaryController
 
             self.finish_building()  # it works with the dialogs and the search
+            self.ensure_leaflet()
 
             glossary = GlossaryController(self.reader, self.dialogs, self)
             self._glossary = glossary
@@ -190,6 +189,7 @@ class MainWindow(QMainWindow):
             from kyphoreader.readaloud.controller import ReadAloudController
 
             self.finish_building()  # it works with the window's actions
+            self.ensure_leaflet()
 
             read_aloud = ReadAloudController(self.reader, self.read_aloud_controls, parent=self)
             self._read_aloud = read_aloud
@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
     def _settle(self) -> None:
         if self._settled:
             return
+        self.ensure_leaflet()
         if self.leaflet is not None:
             self.glossary.load()
         self._settled = True
@@ -269,9 +270,6 @@ class MainWindow(QMainWindow):
         """
         if self._built:
             return
-        preparations, self.before_building = self.before_building, []
-        for prepare in preparations:
-            prepare()
         self._built = True
         from kyphoreader.app.actions import create_actions
         from kyphoreader.app.dialogs import DialogHost
@@ -305,6 +303,8 @@ class MainWindow(QMainWindow):
         self.navigation: NavigationController = NavigationController(
             self.reader, self.contents, self
         )
+        # Before the search's own connection: a query typed before a late leaflet loads it.
+        self.search_bar.query_changed.connect(self._leaflet_for_search)
         self.search_session: SearchSession = SearchSession(
             self.reader, self.search_bar, self.results, self.contents, self
         )
@@ -326,6 +326,13 @@ class MainWindow(QMainWindow):
             # the text stays where it was painted (the section read last, say).
             self.reader.scroll_to_position(top)
             # What navigation would have passed on, had it been there when the text came.
+            self.contents.set_current_section(self.reader.current_section())
+            self._on_navigation_section_changed(self.reader.current_section())
+        elif self._snapshot is not None:  # the leaflet comes later (load_leaflet_later)
+            from kyphoreader.core.snapshot import outline_sections
+
+            self.contents.set_sections(outline_sections(self._snapshot.outline))
+            self.notice.set_text(self._snapshot.notice)
             self.contents.set_current_section(self.reader.current_section())
             self._on_navigation_section_changed(self.reader.current_section())
         if self.isVisible():
@@ -627,6 +634,8 @@ class MainWindow(QMainWindow):
 
     def show_leaflet(self, leaflet: Leaflet) -> None:
         """Show ``leaflet`` in the reader and (once built) in the contents and every feature."""
+        self._leaflet_loader = None  # a leaflet still to come from a kept copy is not wanted
+        self._snapshot = None
         self.leaflet = leaflet
         self.setWindowTitle(leaflet.title)
         if self._read_aloud is not None:
@@ -644,6 +653,7 @@ class MainWindow(QMainWindow):
         self._snapshot = snapshot
         self.setWindowTitle(snapshot.title or APP_DISPLAY_NAME)
         self.reader.show_html(snapshot.html)
+        self.reader.take_section_ids([heading.id for heading in snapshot.outline])
 
     def adopt_leaflet(self, leaflet: Leaflet) -> bool:
         """Take ``leaflet`` in place of the kept copy shown first. True: it is the same text.
@@ -666,9 +676,48 @@ class MainWindow(QMainWindow):
         self.leaflet = leaflet
         self.setWindowTitle(leaflet.title)
         self.reader.take_leaflet(leaflet)
-        if self._built:
-            self._give_leaflet_to_features(leaflet)
+        if self._built:  # its panels show the copy's contents and notice: keep what is kept
+            self._take_late_leaflet(leaflet, snapshot)
         return True
+
+    def _take_late_leaflet(self, leaflet: Leaflet, snapshot: Snapshot) -> None:
+        """Give the features the leaflet whose copy the panels were built from.
+
+        What the reader did meanwhile stays: the query typed, a hidden notice, the place in
+        the contents. The contents are rebuilt only if the leaflet's differ from the copy's.
+        """
+        from kyphoreader.core.notice import notice_text
+        from kyphoreader.core.snapshot import outline_of
+
+        if outline_of(leaflet) != snapshot.outline:
+            self.contents.set_sections(leaflet.sections)
+            self.contents.set_current_section(self.reader.current_section())
+        self.notice.set_text(notice_text(leaflet.meta), keep_hidden=True)
+        self.search_session.take_leaflet(leaflet)
+        if self._read_aloud is not None:
+            self._read_aloud.set_leaflet(leaflet)
+        if self._glossary is not None:
+            self._glossary.set_leaflet(leaflet)
+
+    def load_leaflet_later(self, loader: Callable[[], None]) -> None:
+        """Have ``loader`` give the window its leaflet once settled, or when first needed.
+
+        A start from the kept copy (issue #16) builds the contents and the notice from the
+        copy, and loads the leaflet itself only once the window is usable; whatever needs it
+        before then (a search, Print, About, read aloud) loads it on the spot.
+        """
+        self._leaflet_loader = loader
+
+    def ensure_leaflet(self) -> Leaflet | None:
+        """The leaflet shown, loaded now if it was still to come (``load_leaflet_later``)."""
+        loader, self._leaflet_loader = self._leaflet_loader, None
+        if loader is not None:
+            loader()
+        return self.leaflet
+
+    @Slot(str)
+    def _leaflet_for_search(self, _query: str) -> None:
+        self.ensure_leaflet()
 
     def _give_leaflet_to_features(self, leaflet: Leaflet) -> None:
         """The leaflet shown, to the contents and every feature that works on it."""
@@ -803,7 +852,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         """Show the leaflet's metadata, source, review status and disclaimer."""
-        if self.leaflet is None:
+        if self.ensure_leaflet() is None:
             return
         from kyphoreader.app.about import AboutDialog  # built on demand: faster start-up
 

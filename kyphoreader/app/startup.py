@@ -188,19 +188,21 @@ def run(options: Options, leaflet: Leaflet) -> int:
 
 
 def run_from_snapshot(snapshot: Snapshot, quit_after_first_paint: bool) -> int:
-    """Paint the text kept from the last start, then load the leaflet and build the rest.
+    """Paint the text kept from the last start, build the rest, then load the leaflet.
 
     The usual start of a patient at home (no options, no clinic file: ``cli.plain_start``)
-    has its text on screen before the leaflet is loaded (issue #16). The leaflet is loaded
-    just after the first paint, before the panels are built; one that cannot be loaded by
-    then is said in a window, as at any other start. With no clinic file the window has the
-    built-in clinic settings (``MainWindow.clinic``), read only when something needs them.
+    has its text on screen before the leaflet is loaded (issue #16). The panels are built
+    just after the first paint, the contents and the review notice from the copy; the
+    leaflet is loaded once the window is usable (or as soon as a search, Print, About or
+    read aloud needs it). One that cannot be loaded then is said in a window, as at any
+    other start. With no clinic file the window has the built-in clinic settings
+    (``MainWindow.clinic``), read only when something needs them.
     """
     app = create_application(icon=False)
     window = MainWindow(QSettings(), None, deferred=True)
     window.show_snapshot(snapshot)
     window.restore_last_section()
-    window.before_building.append(lambda: take_what_was_painted(window, snapshot.source_name))
+    window.load_leaflet_later(lambda: take_what_was_painted(window, snapshot.source_name))
     when_built(window, lambda: finish_window(window))
     if quit_after_first_paint:
         from kyphoreader.app.firstpaint import report_first_paint
@@ -226,7 +228,8 @@ def take_what_was_painted(window: MainWindow, leaflet_name: str) -> None:
             QTimer.singleShot(0, lambda: _say_and_exit(window, error))
             return
         QTimer.singleShot(0, lambda: _say_not_opened(window, error))
-    if not window.adopt_leaflet(leaflet) and not leaflet.local_files:
+    window.adopt_leaflet(leaflet)
+    if not leaflet.local_files:  # a new copy if the text, the contents or the notice changed
         keep_snapshot(leaflet)
 
 
@@ -256,12 +259,11 @@ def keep_snapshot(leaflet: Leaflet) -> bool:
 
     Never called in the waiting room, which writes nothing to disk. True if written.
     """
-    from kyphoreader.core.document import leaflet_document_html
-    from kyphoreader.core.snapshot import Snapshot, read_snapshot, write_snapshot
+    from kyphoreader.core.snapshot import read_snapshot, snapshot_of, write_snapshot
     from kyphoreader.paths import default_cache_dir
 
     cache = default_cache_dir()
-    shown = Snapshot(leaflet.source_name, leaflet.title, leaflet_document_html(leaflet))
+    shown = snapshot_of(leaflet)
     if read_snapshot(cache, leaflet.source_name) == shown:
         return False
     return write_snapshot(cache, shown)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kyphoreader.core.document import date_text, due_notice
-from kyphoreader.core.leaflet import LeafletMeta
 
 if TYPE_CHECKING:  # datetime is imported only when a leaflet has review dates
     import datetime as dt
+
+    from kyphoreader.core.leaflet import LeafletMeta
 
 
 def notice_text(meta: LeafletMeta, today: dt.date | None = None) -> str:

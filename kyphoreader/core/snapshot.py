@@ -1,15 +1,16 @@
 """A copy of the text the reader showed, so the next start paints it before anything else.
 
 Reading it needs no parser, no clinic file and no leaflet cache: a usual start shows this
-copy as soon as Qt is up and loads the rest just after that first paint (issue #16). Each
-copy is a small text file in the cache folder: ``key: value`` header lines, a blank line,
-then the leaflet as the reader shows it (HTML). It stands for one leaflet file and one
-version of the reader. The file is named in the header (the leaflet that comes with the
-reader by its place among the resources, since a one-file build unpacks them somewhere new
-at every start) with its size and a checksum of its bytes; a copy of anything else, or a
-damaged one, is simply not used. The window checks the copy against the leaflet it then
-loads, and writes a new one when they differ. The copies of the few leaflets opened last
-are kept.
+copy as soon as Qt is up, builds its panels from it just after that first paint, and loads
+the leaflet itself once the window is usable (issue #16). Each copy is a small text file in
+the cache folder: ``key: value`` header lines (the contents' headings and the review notice
+among them), a blank line, then the leaflet as the reader shows it (HTML). It stands for one
+leaflet file and one version of the reader. The file is named in the header (the leaflet
+that comes with the reader by its place among the resources, since a one-file build unpacks
+them somewhere new at every start) with its size and a checksum of its bytes; a copy of
+anything else, or a damaged one, is simply not used. The window checks the copy against the
+leaflet it then loads, and writes a new one when they differ. The copies of the few leaflets
+opened last are kept.
 
 Qt-free, and it imports nothing that the reader does not need anyway before its first paint.
 """
@@ -19,13 +20,14 @@ from __future__ import annotations
 import os
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 from kyphoreader import __version__
 from kyphoreader.core.files import FileRefusedError, read_regular_file
 from kyphoreader.paths import resources_root
 
 #: The first line of a copy; bump the number when the format changes.
-FORMAT = "kyphoreader first paint 2"
+FORMAT = "kyphoreader first paint 3"
 #: Copies are named ``first-paint-<checksum of the leaflet's name>.txt``.
 FILE_PREFIX = "first-paint-"
 FILE_SUFFIX = ".txt"
@@ -39,21 +41,42 @@ MAX_LEAFLET_BYTES = 1024 * 1024
 BUNDLED = "bundled:"
 
 
+class Heading(NamedTuple):
+    """One line of the contents: how deep it is (0 for a top heading), its anchor, its words."""
+
+    depth: int
+    id: str
+    heading: str
+
+
 class Snapshot:
-    """The text of one leaflet as the reader shows it: its file, its title and its HTML."""
+    """The text of one leaflet as the reader shows it, and what its panels show of it.
 
-    __slots__ = ("source_name", "title", "html")
+    Its file, its title, its HTML, the contents' headings in order (``outline``) and the
+    words of its review notice (as they were when the copy was kept).
+    """
 
-    def __init__(self, source_name: str, title: str, html: str) -> None:
+    __slots__ = ("source_name", "title", "html", "outline", "notice")
+
+    def __init__(
+        self,
+        source_name: str,
+        title: str,
+        html: str,
+        outline: tuple[Heading, ...] = (),
+        notice: str = "",
+    ) -> None:
         self.source_name = source_name
         self.title = title
         self.html = html
+        self.outline = tuple(outline)
+        self.notice = notice
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.source_name, self.title, self.html, self.outline, self.notice)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Snapshot) and (
-            (self.source_name, self.title, self.html)
-            == (other.source_name, other.title, other.html)
-        )
+        return isinstance(other, Snapshot) and self._key() == other._key()
 
     def __repr__(self) -> str:
         return f"Snapshot({self.source_name!r}, {self.title!r}, {len(self.html)} characters)"
@@ -106,16 +129,33 @@ def read_snapshot(cache_dir: Path | None, source_name: str) -> Snapshot | None:
     if not separator or not html or lines[0] != FORMAT:
         return None
     fields: dict[str, str] = {}
+    outline: list[Heading] = []
     for line in lines[1:]:
         key, colon, value = line.partition(": ")
         if not colon:
             return None
-        fields[key] = value
+        if key == "heading":
+            heading = _heading(value)
+            if heading is None:
+                return None
+            outline.append(heading)
+        else:
+            fields[key] = value
     if fields.get("version") != __version__ or fields.get("leaflet") != identity:
         return None
     if fields.get("stamp") != file_stamp(source_name):
         return None
-    return Snapshot(source_name, fields.get("title", ""), html)
+    title, notice = fields.get("title", ""), fields.get("notice", "")
+    return Snapshot(source_name, title, html, tuple(outline), notice)
+
+
+def _heading(value: str) -> Heading | None:
+    """A ``heading: <depth> <id> <words>`` line's heading, or None if it is damaged."""
+    depth, _, rest = value.partition(" ")
+    anchor, _, words = rest.partition(" ")
+    if not depth.isdigit() or not anchor or not words:
+        return None
+    return Heading(int(depth), anchor, words)
 
 
 def write_snapshot(cache_dir: Path | None, snapshot: Snapshot) -> bool:
@@ -128,10 +168,25 @@ def write_snapshot(cache_dir: Path | None, snapshot: Snapshot) -> bool:
     if cache_dir is None or not stamp or not snapshot.html:
         return False
     identity = leaflet_identity(snapshot.source_name)
-    fields = {"version": __version__, "leaflet": identity, "stamp": stamp, "title": snapshot.title}
-    if any(("\n" in value or "\r" in value) for value in fields.values()):
+    fields = {
+        "version": __version__,
+        "leaflet": identity,
+        "stamp": stamp,
+        "title": snapshot.title,
+        "notice": snapshot.notice,
+    }
+    headings = [f"{h.depth} {h.id} {h.heading}" for h in snapshot.outline]
+    if any(" " in h.id or not h.id or not h.heading.strip() for h in snapshot.outline):
         return False
-    header = "\n".join([FORMAT, *(f"{key}: {value}" for key, value in fields.items())])
+    if any(_breaks_a_line(value) for value in [*fields.values(), *headings]):
+        return False
+    header = "\n".join(
+        [
+            FORMAT,
+            *(f"{key}: {value}" for key, value in fields.items()),
+            *(f"heading: {line}" for line in headings),
+        ]
+    )
     target = copy_path(cache_dir, identity)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
@@ -148,6 +203,11 @@ def write_snapshot(cache_dir: Path | None, snapshot: Snapshot) -> bool:
     return True
 
 
+def _breaks_a_line(value: str) -> bool:
+    """True if ``value`` would not stay on one header line (str.splitlines' breaks)."""
+    return len(f"x{value}x".splitlines()) != 1
+
+
 def _forget_old_copies(cache_dir: Path) -> None:
     """Remove the copies beyond the KEPT_COPIES written last."""
     try:
@@ -161,3 +221,51 @@ def _forget_old_copies(cache_dir: Path) -> None:
             os.remove(entry.path)
     except OSError:
         pass
+
+
+class OutlineSection(NamedTuple):
+    """A contents entry made from a kept copy: what the contents panel needs of a Section."""
+
+    id: str
+    heading: str
+    children: list[OutlineSection]
+
+
+def outline_sections(outline: tuple[Heading, ...]) -> list[OutlineSection]:
+    """The contents' tree from a copy's headings (each at most one deeper than the last)."""
+    top: list[OutlineSection] = []
+    path: list[OutlineSection] = []
+    for heading in outline:
+        depth = min(heading.depth, len(path))
+        del path[depth:]
+        entry = OutlineSection(heading.id, heading.heading, [])
+        (path[-1].children if path else top).append(entry)
+        path.append(entry)
+    return top
+
+
+def snapshot_of(leaflet) -> Snapshot:  # noqa: ANN001 - a core.leaflet.Leaflet
+    """The copy to keep of ``leaflet``: its HTML, its contents' headings and its notice."""
+    from kyphoreader.core.document import leaflet_document_html
+    from kyphoreader.core.notice import notice_text
+
+    return Snapshot(
+        leaflet.source_name,
+        leaflet.title,
+        leaflet_document_html(leaflet),
+        outline_of(leaflet),
+        notice_text(leaflet.meta),
+    )
+
+
+def outline_of(leaflet) -> tuple[Heading, ...]:  # noqa: ANN001 - a core.leaflet.Leaflet
+    """The headings of ``leaflet``'s contents, in order, each with its depth."""
+    outline: list[Heading] = []
+
+    def walk(sections, depth: int) -> None:  # noqa: ANN001 - Section list
+        for section in sections:
+            outline.append(Heading(depth, section.id, section.heading))
+            walk(section.children, depth + 1)
+
+    walk(leaflet.sections, 0)
+    return tuple(outline)

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from kyphoreader.app.enumproperty import set_enum_property
-from kyphoreader.core.leaflet import Leaflet
-from kyphoreader.core.notice import notice_text
 from kyphoreader.reading.style import set_font_everywhere
 from kyphoreader.reading.theme import Theme
 from kyphoreader.reading.typography import reading_font
 
 if TYPE_CHECKING:  # datetime is imported only when a leaflet has review dates
     import datetime as dt
+
+    from kyphoreader.core.leaflet import Leaflet
 
 #: What a screen reader calls the bar.
 NOTICE_NAME = "Review notice"
@@ -116,11 +116,21 @@ class NoticeBar(QToolBar):
 
     def set_leaflet(self, leaflet: Leaflet | None, today: dt.date | None = None) -> None:
         """Show the notice of ``leaflet`` (a new leaflet brings a hidden notice back)."""
-        text = notice_text(leaflet.meta, today) if leaflet is not None else ""
-        self.label.setText(text)
-        self.label.setAccessibleName(text)
-        self.setAccessibleDescription(text)
-        self._hidden_by_reader = False
+        from kyphoreader.core.notice import notice_text
+
+        self.set_text(notice_text(leaflet.meta, today) if leaflet is not None else "")
+
+    def set_text(self, text: str, keep_hidden: bool = False) -> None:
+        """Show ``text`` as the notice (a start from the kept copy has it before the leaflet).
+
+        With ``keep_hidden`` a notice the reader hid stays hidden: the same leaflet, loaded late.
+        """
+        if text != self.label.text():
+            self.label.setText(text)
+            self.label.setAccessibleName(text)
+            self.setAccessibleDescription(text)
+        if not keep_hidden:
+            self._hidden_by_reader = False
         self._update_shown()
 
     def is_shown(self) -> bool:

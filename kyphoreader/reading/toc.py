@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -22,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from kyphoreader.app.enumproperty import set_enum_property
-from kyphoreader.core.leaflet import Section
 from kyphoreader.reading.contents_access import install_contents_accessibility
+
+if TYPE_CHECKING:  # a Section, or a kept copy's OutlineSection: anything with these fields
+    from kyphoreader.core.leaflet import Section
 
 # Qt's values as numbers: naming PySide's Qt namespace costs the start-up some 15 ms
 # (app/enumproperty.py); tests/gui/test_enumproperty.py checks them against Qt's names.

@@ -191,6 +191,16 @@ class ReaderView(QTextBrowser):
         self.verticalScrollBar().setValue(0)
         self._on_scrolled()
 
+    def take_section_ids(self, section_ids: list[str]) -> None:
+        """Know the sections' order before the leaflet itself (a start from the kept copy).
+
+        Enough to tell the section in view and to step between sections; ``take_leaflet``
+        brings the rest once the leaflet is loaded.
+        """
+        self._section_ids = list(section_ids)
+        self._section_ranges = self._compute_section_ranges()
+        self._on_scrolled()
+
     def take_leaflet(self, leaflet: Leaflet) -> None:
         """Learn the sections of ``leaflet``, whose HTML is shown; the text does not move."""
         from kyphoreader.core.document import front_matter_text
@@ -410,6 +420,8 @@ class ReaderView(QTextBrowser):
             for section_id in self._section_ids
             if section_id in self._anchor_blocks
         ]
+        if not starts:  # a text without the sections' anchors (a copy that is not this leaflet)
+            return {}
         ends = [start for _id, start in starts[1:]] + [document.characterCount()]
         pairs = zip(starts, ends, strict=True)
         return {section_id: (start, end) for (section_id, start), end in pairs}

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 
-from kyphoreader.core.leaflet import Leaflet
 from kyphoreader.reading.theme import Theme
 from kyphoreader.reading.toc import TocPanel
 from kyphoreader.reading.view import ReaderView
@@ -15,6 +14,7 @@ from kyphoreader.search.bar import SearchBar
 from kyphoreader.search.results import ResultsPanel
 
 if TYPE_CHECKING:
+    from kyphoreader.core.leaflet import Leaflet
     from kyphoreader.glossary.terms import Glossary
     from kyphoreader.search.index import SearchIndex, SearchResult
 
@@ -74,6 +74,13 @@ class SearchSession(QObject):
         self._leaflet = leaflet
         self._index = None
         self.clear()
+
+    def take_leaflet(self, leaflet: Leaflet) -> None:
+        """Search ``leaflet``, the text already shown, loaded late: what was typed stays."""
+        self._leaflet = leaflet
+        self._index = None
+        if self.query().strip():
+            self.search(self.query())
 
     @Slot(object)
     def set_glossary(self, glossary: Glossary) -> None:

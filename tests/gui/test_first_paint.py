@@ -75,6 +75,14 @@ NOT_BEFORE_USABLE = [
     "signal",
     "datetime",  # only a leaflet with review dates needs it (the bundled one has none)
 ]
+#: A usual start fills the contents and the notice from the kept copy, and loads the leaflet
+#: only once the window is usable.
+NOT_BEFORE_USABLE_FROM_A_KEPT_COPY = [
+    "kyphoreader.core.leaflet",
+    "kyphoreader.core.cache",
+    "kyphoreader.core.limits",
+    "kyphoreader.core.notice",
+]
 #: Qt classes whose enums PySide would make (milliseconds each) and a usable window does not need;
 #: Qt's own namespace, some 15 ms, is named only where a user's action or a first start needs it
 #: (app/enumproperty.py).
@@ -159,7 +167,8 @@ def test_a_usual_start_paints_the_kept_copy_before_reading_the_leaflet(tmp_path)
     # Usable: every panel built, but what is made on first use or once settled is not yet.
     modules, qt_types = usable_lists(lines)
     assert "kyphoreader.reading.toc" in modules and "kyphoreader.search.session" in modules
-    found = {name: imported(modules, name) for name in NOT_BEFORE_USABLE}
+    names = NOT_BEFORE_USABLE + NOT_BEFORE_USABLE_FROM_A_KEPT_COPY
+    found = {name: imported(modules, name) for name in names}
     assert {name: hits for name, hits in found.items() if hits} == {}
     assert "QtWidgets.QDockWidget" in qt_types
     assert [name for name in QT_TYPES_NOT_BEFORE_USABLE if name in qt_types] == []
@@ -307,7 +316,7 @@ def open_from_kept_copy(qtbot, store, copy, monkeypatch, tmp_path):
     qtbot.addWidget(window)
     window.show_snapshot(copy)
     window.restore_last_section()
-    window.before_building.append(lambda: take_what_was_painted(window, copy.source_name))
+    window.load_leaflet_later(lambda: take_what_was_painted(window, copy.source_name))
     shown_first = window.reader.toPlainText()  # before anything else is read
     assert shown_first and shown_first == QTextDocumentFromHtml(copy.html)
     assert window.windowTitle() == copy.title
@@ -326,10 +335,12 @@ def QTextDocumentFromHtml(html: str) -> str:  # noqa: N802 - says what it makes
 
 
 def kept_copy_of(leaflet, html=None):
-    from kyphoreader.core.document import leaflet_document_html
-    from kyphoreader.core.snapshot import Snapshot
+    from kyphoreader.core.snapshot import Snapshot, snapshot_of
 
-    return Snapshot(leaflet.source_name, leaflet.title, html or leaflet_document_html(leaflet))
+    kept = snapshot_of(leaflet)
+    if html is None:
+        return kept
+    return Snapshot(kept.source_name, kept.title, html, kept.outline, kept.notice)
 
 
 def test_a_window_started_from_the_kept_copy_equals_one_built_at_once(
@@ -340,6 +351,12 @@ def test_a_window_started_from_the_kept_copy_equals_one_built_at_once(
     store = settings_in(tmp_path, "copy")
     window = open_from_kept_copy(qtbot, store, kept_copy_of(bundled_leaflet), monkeypatch, tmp_path)
     window.resize(1024, 768)
+    # Usable before its leaflet is loaded: the contents and the notice come from the copy.
+    assert window.leaflet is None
+    headings = window.contents.section_ids()
+    assert headings == [section.id for section in bundled_leaflet.walk()]
+    assert window.notice.is_shown() and "not been checked" in window.notice.text()
+    qtbot.waitUntil(window.is_settled, timeout=10000)  # then the leaflet, and the marks
     assert window.leaflet is not None and window.leaflet.title == bundled_leaflet.title
     built_from_copy = snapshot(window)
     window.close()
@@ -373,10 +390,53 @@ def test_a_kept_copy_that_is_not_the_leaflet_any_more_gives_way_to_the_leaflet(
     html = "<html><body><p>Words of an older reader.</p></body></html>"
     old = kept_copy_of(bundled_leaflet, html)
     window = open_from_kept_copy(qtbot, settings_in(tmp_path, "old"), old, monkeypatch, tmp_path)
+    qtbot.waitUntil(window.is_settled, timeout=10000)  # the leaflet is loaded once usable
     text = window.reader.toPlainText()
     assert "older reader" not in text and text.startswith(bundled_leaflet.title)
     kept = read_snapshot(tmp_path / "cache" / "kyphoreader", bundled_leaflet.source_name)
     assert kept is not None and kept.html == leaflet_document_html(bundled_leaflet)
+
+
+def test_a_search_typed_before_the_leaflet_is_loaded_finds_and_keeps_what_was_done(
+    qtbot, tmp_path, bundled_leaflet, monkeypatch
+):
+    copy = kept_copy_of(bundled_leaflet)
+    window = open_from_kept_copy(qtbot, settings_in(tmp_path, "early"), copy, monkeypatch, tmp_path)
+    assert window.leaflet is None and not window.is_settled()  # usable, leaflet still to come
+    window.notice.hide_for_session()
+    window.search_bar.field.setText("cement")
+    window.search_bar.flush()
+    assert window.leaflet is not None  # the search loaded it on the spot
+    found = window.search_session.match_count()
+    assert found > 0 and window.search_bar.count_label.text()
+    qtbot.waitUntil(window.is_settled, timeout=10000)
+    assert window.search_bar.text() == "cement" and window.search_session.match_count() == found
+    assert not window.notice.is_shown()  # hidden by the reader, it stays hidden
+
+
+def test_about_before_the_leaflet_is_loaded_shows_the_leaflets_details(
+    qtbot, tmp_path, bundled_leaflet, monkeypatch
+):
+    from kyphoreader.app.about import AboutDialog
+
+    copy = kept_copy_of(bundled_leaflet)
+    window = open_from_kept_copy(qtbot, settings_in(tmp_path, "about"), copy, monkeypatch, tmp_path)
+    assert window.leaflet is None
+    window.actions_by_name["about"].trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(AboutDialog)), timeout=5000)
+    assert window.leaflet is not None and window.leaflet.title == bundled_leaflet.title
+
+
+def test_a_leaflet_opened_before_the_kept_one_is_loaded_stays(
+    qtbot, tmp_path, bundled_leaflet, sample_leaflet, monkeypatch
+):
+    copy = kept_copy_of(bundled_leaflet)
+    window = open_from_kept_copy(qtbot, settings_in(tmp_path, "other"), copy, monkeypatch, tmp_path)
+    window.show_leaflet(sample_leaflet)
+    qtbot.waitUntil(window.is_settled, timeout=10000)
+    assert window.leaflet is sample_leaflet
+    assert window.reader.toPlainText().startswith(sample_leaflet.title)
+    assert window.contents.section_ids() == [section.id for section in sample_leaflet.walk()]
 
 
 def test_pyside_reads_back_neither_our_modules_nor_the_standard_library_but_still_others(
@@ -430,7 +490,7 @@ def test_the_kept_copy_looks_exactly_as_the_leaflet_at_first_paint_and_once_sett
         if start == "kept copy":
             copy = kept_copy_of(bundled_leaflet)
             window.show_snapshot(copy)
-            window.before_building.append(
+            window.load_leaflet_later(
                 lambda w=window, name=copy.source_name: take_what_was_painted(w, name)
             )
         else:
@@ -439,12 +499,15 @@ def test_the_kept_copy_looks_exactly_as_the_leaflet_at_first_paint_and_once_sett
         assert not window.is_built()
         with qtbot.waitSignal(window.built, timeout=10000):
             window.show()
+        usable = window.grab().toImage()  # the panels built (from the copy: no leaflet yet)
+        assert (window.leaflet is None) == (start == "kept copy")
         qtbot.waitUntil(window.is_settled, timeout=10000)
         qtbot.wait(50)
-        pictures[start] = (first, window.grab().toImage())
+        pictures[start] = (first, usable, window.grab().toImage())
         window.close()
     assert pictures["kept copy"][0] == pictures["leaflet"][0]
     assert pictures["kept copy"][1] == pictures["leaflet"][1]
+    assert pictures["kept copy"][2] == pictures["leaflet"][2]
 
 
 def test_a_leaflet_gone_after_its_copy_was_painted_gives_the_bundled_one_and_says_so(
@@ -457,6 +520,7 @@ def test_a_leaflet_gone_after_its_copy_was_painted_gives_the_bundled_one_and_say
     gone = str(tmp_path / "removed.md")  # removed between the paint and the load
     copy = Snapshot(gone, "A leaflet removed since", "<p>Words painted first.</p>")
     window = open_from_kept_copy(qtbot, settings_in(tmp_path, "gone"), copy, monkeypatch, tmp_path)
+    qtbot.waitUntil(window.is_settled, timeout=10000)  # the leaflet is loaded once usable
     assert window.leaflet is not None and window.leaflet.title == bundled_leaflet.title
     assert window.reader.toPlainText().startswith(bundled_leaflet.title)
     qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=5000)

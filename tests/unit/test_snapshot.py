@@ -12,10 +12,13 @@ from kyphoreader.core.snapshot import (
     FORMAT,
     KEPT_COPIES,
     MAX_BYTES,
+    Heading,
     Snapshot,
     copy_path,
     leaflet_identity,
+    outline_sections,
     read_snapshot,
+    snapshot_of,
     write_snapshot,
 )
 from kyphoreader.paths import CONFIG_ENV, default_leaflet_path, resources_root
@@ -40,6 +43,41 @@ def test_a_kept_copy_comes_back_as_it_was_written(tmp_path, leaflet_file):
     assert read_snapshot(tmp_path, leaflet_file) == kept
     # Blank lines inside the HTML are the text's own, not the end of the header.
     assert read_snapshot(tmp_path, leaflet_file).html == HTML
+
+
+OUTLINE = (
+    Heading(0, "why", "Why: can back pain continue?"),
+    Heading(1, "fractures", "Fractures nearby"),
+    Heading(2, "cement", "Cement  leaks"),
+    Heading(0, "help", "Getting help"),
+)
+
+
+def test_a_kept_copy_holds_the_contents_and_the_notice_for_the_panels(tmp_path, leaflet_file):
+    kept = Snapshot(leaflet_file, "Title", HTML, OUTLINE, "Not checked by a doctor: ask yours.")
+    assert write_snapshot(tmp_path, kept)
+    back = read_snapshot(tmp_path, leaflet_file)
+    assert back == kept and back.outline == OUTLINE and back.notice == kept.notice
+    tree = outline_sections(back.outline)
+    assert [(entry.id, [child.id for child in entry.children]) for entry in tree] == [
+        ("why", ["fractures"]),
+        ("help", []),
+    ]
+    assert tree[0].children[0].children[0].heading == "Cement  leaks"
+
+
+def test_the_copy_of_a_leaflet_has_its_contents_in_order_and_its_notice(bundled_leaflet):
+    from kyphoreader.core.notice import notice_text
+
+    kept = snapshot_of(bundled_leaflet)
+    assert [heading.id for heading in kept.outline] == bundled_leaflet.section_ids
+    assert [h.heading for h in kept.outline] == [s.heading for s in bundled_leaflet.walk()]
+    assert kept.notice == notice_text(bundled_leaflet.meta) and kept.notice
+
+    def shape(sections):
+        return [(section.id, section.heading, shape(section.children)) for section in sections]
+
+    assert shape(outline_sections(kept.outline)) == shape(bundled_leaflet.sections)
 
 
 def test_a_copy_is_not_used_for_another_leaflet_or_once_the_leaflet_changed(tmp_path, leaflet_file):
@@ -106,6 +144,8 @@ def test_a_copy_made_by_another_version_of_the_reader_is_not_used(tmp_path, leaf
         b"another program's file\n\n<p>text</p>",
         FORMAT.encode() + b"\nversion 1.0\n\n<p>text</p>",  # a header line without ': '
         FORMAT.encode() + b"\nleaflet: x\n",  # no text at all
+        FORMAT.encode() + b"\nheading: one\n\n<p>text</p>",  # a heading with no depth
+        FORMAT.encode() + b"\nheading: 0 id-only\n\n<p>text</p>",  # a heading with no words
     ],
 )
 def test_a_damaged_copy_is_not_used(tmp_path, leaflet_file, content):
@@ -133,6 +173,9 @@ def test_no_cache_or_an_unwritable_one_keeps_nothing_and_raises_nothing(tmp_path
 
 def test_a_name_or_title_that_would_break_the_header_is_not_kept(tmp_path, leaflet_file):
     assert not write_snapshot(tmp_path, Snapshot(leaflet_file, "Two\nlines", HTML))
+    broken = (Heading(0, "a", "A heading\u2028over two lines"),)
+    assert not write_snapshot(tmp_path, Snapshot(leaflet_file, "Title", HTML, broken))
+    assert not write_snapshot(tmp_path, Snapshot(leaflet_file, "Title", HTML, (), "Notice\r"))
     assert not copy_of(tmp_path, leaflet_file).exists()
     assert not write_snapshot(tmp_path, Snapshot(leaflet_file, "Title", ""))
 
