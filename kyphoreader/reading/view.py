@@ -125,6 +125,7 @@ class ReaderView(QTextBrowser):
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
         self._parts: list[TextPart] | None = None
         self._parts_revision = 0
+        self._sized = False  # until the first resize there is no column to centre (issue #16)
         self._rings: dict[str, QColor] = {}
         self._link_colour = ""
         self._focused_link: TextPart | None = None
@@ -272,7 +273,13 @@ class ReaderView(QTextBrowser):
         return metrics.horizontalAdvance(_SAMPLE_TEXT) / len(_SAMPLE_TEXT) * COLUMN_CHARACTERS
 
     def _update_column(self) -> None:
-        """Centre the column, and leave room for the last heading to reach the top."""
+        """Centre the column, and leave room for the last heading to reach the top.
+
+        Not before the view's first resize (before it is first shown): that resize centres
+        it, and the text is not laid out for a size it never has.
+        """
+        if not self._sized:
+            return
         viewport = self.viewport()
         side = max(MIN_SIDE_MARGIN, (viewport.width() - self.column_width()) / 2)
         root = self.document().rootFrame()
@@ -314,6 +321,7 @@ class ReaderView(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         """Keep the text column centred and the same text at the top when the window resizes."""
+        self._sized = True
         position = self.top_position()
         super().resizeEvent(event)
         self._update_column()

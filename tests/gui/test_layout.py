@@ -161,3 +161,20 @@ def test_a_slightly_shorter_view_does_not_lay_the_text_out_again(window, qtbot):
     qtbot.waitUntil(lambda: window.height() == 560)
     viewport = window.reader.viewport().height()
     assert frame.frameFormat().bottomMargin() <= viewport * 1.25
+
+
+def test_the_column_is_centred_from_the_first_show(qtbot, bundled_leaflet):
+    """Before its first show the view has no size, so the column waits for the first resize."""
+    from kyphoreader.reading.view import ReaderView
+
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.show_leaflet(bundled_leaflet)
+    view.resize(1400, 700)
+    with qtbot.waitExposed(view):
+        view.show()
+    frame = view.document().rootFrame().frameFormat()
+    assert frame.leftMargin() == frame.rightMargin()
+    expected = (view.viewport().width() - view.column_width()) / 2
+    assert abs(frame.leftMargin() - expected) < 1
+    assert frame.bottomMargin() > view.viewport().height() / 2  # room for the last heading
