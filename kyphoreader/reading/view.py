@@ -280,16 +280,19 @@ class ReaderView(QTextBrowser):
         """
         if not self._sized:
             return
-        viewport = self.viewport()
-        side = max(MIN_SIDE_MARGIN, (viewport.width() - self.column_width()) / 2)
+        self._set_column(self.viewport().width(), self.viewport().height())
+
+    def _set_column(self, width: int, height: int) -> None:
+        """Centre the column in a view ``width`` by ``height`` pixels (see _update_column)."""
+        side = max(MIN_SIDE_MARGIN, (width - self.column_width()) / 2)
         root = self.document().rootFrame()
         fmt = root.frameFormat()
-        needed = max(MIN_SIDE_MARGIN, viewport.height() - 2 * MIN_SIDE_MARGIN)
+        needed = max(MIN_SIDE_MARGIN, height - 2 * MIN_SIDE_MARGIN)
         bottom = fmt.bottomMargin()
         # A little more room than needed is harmless, and every change lays the whole text out
         # again: the room is kept unless too small or a quarter of the view too big (so the
         # toolbars arriving under a shown text cost no second layout; issue #16).
-        if bottom < needed or bottom > needed + viewport.height() / 4:
+        if bottom < needed or bottom > needed + height / 4:
             bottom = needed
         if (fmt.leftMargin(), fmt.rightMargin(), fmt.bottomMargin()) == (side, side, bottom):
             return
@@ -321,6 +324,14 @@ class ReaderView(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         """Keep the text column centred and the same text at the top when the window resizes."""
+        if not self._sized:
+            # Shown for the first time: the column is set for the view's coming size first,
+            # so Qt lays the text out once for it rather than twice (issue #16). The room
+            # below the text gives every text a vertical scroll bar; were the guess wrong,
+            # the column is set again below.
+            inside = self.contentsRect()  # the new size, inside the frame
+            bar = self.verticalScrollBar().sizeHint().width()
+            self._set_column(inside.width() - bar, inside.height())
         self._sized = True
         position = self.top_position()
         super().resizeEvent(event)
