@@ -178,4 +178,3 @@ def test_the_column_is_centred_from_the_first_show(qtbot, bundled_leaflet):
     expected = (view.viewport().width() - view.column_width()) / 2
     assert abs(frame.leftMargin() - expected) < 1
     assert frame.bottomMargin() > view.viewport().height() / 2  # room for the last heading
-
