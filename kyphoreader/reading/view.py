@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING, NamedTuple
 # Qt's namespace is imported where it is used: making its enums costs about 15 ms, and this
 # module is on the way to the first paint of the text (issue #16).
 from PySide6.QtCore import QPoint, QRectF, Signal, Slot
-from PySide6.QtGui import QColor, QFontMetricsF, QTextCursor
+from PySide6.QtGui import QColor, QFontMetricsF, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from kyphoreader.app.enumproperty import set_enum_property
 from kyphoreader.core.document import LEAFLET_CSS, TITLE_ANCHOR
 from kyphoreader.reading import typography
 from kyphoreader.reading.accessfactory import DOCUMENT_PROPERTY, install_reader_accessibility
@@ -116,7 +115,7 @@ class ReaderView(QTextBrowser):
         self.setTabChangesFocus(True)
         self.setCursorWidth(CARET_WIDTH)
         # Lines break between words only, never inside one (clear-print guidance).
-        set_enum_property(self, "wordWrapMode", "WordWrap")  # QTextOption's enums: 0.4 ms
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         # Links are handled here: citations jump inside the leaflet, nothing is ever fetched.
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)

@@ -178,6 +178,3 @@ def test_the_column_is_centred_from_the_first_show(qtbot, bundled_leaflet):
     expected = (view.viewport().width() - view.column_width()) / 2
     assert abs(frame.leftMargin() - expected) < 1
     assert frame.bottomMargin() > view.viewport().height() / 2  # room for the last heading
-    from PySide6.QtGui import QTextOption
-
-    assert view.wordWrapMode() == QTextOption.WrapMode.WordWrap  # lines break between words
