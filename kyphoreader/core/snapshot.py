@@ -153,7 +153,8 @@ def _heading(value: str) -> Heading | None:
     """A ``heading: <depth> <id> <words>`` line's heading, or None if it is damaged."""
     depth, _, rest = value.partition(" ")
     anchor, _, words = rest.partition(" ")
-    if not depth.isdigit() or not anchor or not words:
+    # ASCII digits only, and few: "²" is a digit to isdigit() but not to int().
+    if not (depth.isascii() and depth.isdecimal() and len(depth) <= 2) or not anchor or not words:
         return None
     return Heading(int(depth), anchor, words)
 

@@ -146,6 +146,9 @@ def test_a_copy_made_by_another_version_of_the_reader_is_not_used(tmp_path, leaf
         FORMAT.encode() + b"\nleaflet: x\n",  # no text at all
         FORMAT.encode() + b"\nheading: one\n\n<p>text</p>",  # a heading with no depth
         FORMAT.encode() + b"\nheading: 0 id-only\n\n<p>text</p>",  # a heading with no words
+        # Digits to str.isdigit() that int() refuses: a superscript, and too many of them.
+        FORMAT.encode() + "\nheading: \u00b2 id words\n\n<p>text</p>".encode(),
+        FORMAT.encode() + b"\nheading: " + b"9" * 5000 + b" id words\n\n<p>text</p>",
     ],
 )
 def test_a_damaged_copy_is_not_used(tmp_path, leaflet_file, content):
