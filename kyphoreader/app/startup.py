@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # what the text does not need is imported where it is used (i
 
 #: The application icon (drawn for kyphoreader; build.spec converts it for executables).
 ICON = "icons/kyphoreader.svg"
-#: The cycle collector runs again this long after the window is built, should the window
+#: The cycle collector runs again this long after the event loop starts, should the window
 #: never settle (never painted: started minimised, say); it settles well within a second.
 COLLECTOR_FALLBACK_MS = 10_000
 
@@ -50,6 +50,8 @@ def create_application(argv: list[str] | None = None, icon: bool = True) -> QApp
     arguments = argv if argv is not None else sys.argv[:1]
     app = QApplication([*arguments[:1], "-style", "fusion", *arguments[1:]])
     app.setProperty(FUSION_PROPERTY, True)
+    # Paused by the entry point until the window settles; this covers one that never does.
+    QTimer.singleShot(COLLECTOR_FALLBACK_MS, resume_collection)
     if icon:
         set_icon(app)
     return app
@@ -135,7 +137,6 @@ def finish_window(window: MainWindow) -> None:
 
     install_error_handler(window.dialogs)
     when_settled(window, lambda: settle_window(window))
-    QTimer.singleShot(COLLECTOR_FALLBACK_MS, resume_collection)
 
 
 def settle_window(window: MainWindow) -> None:

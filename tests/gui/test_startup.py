@@ -83,3 +83,33 @@ def test_sigterm_closes_the_reader_with_its_settings_saved(tmp_path):
     assert "Traceback" not in err
     text = settings.read_text(encoding="utf-8")
     assert "last_section" in text and "what-this-leaflet-is-about" in text
+
+
+def test_the_collector_runs_again_even_if_the_window_never_settles(tmp_path):
+    """Paused by the entry point; a window never shown (started minimised) must not keep it off."""
+    import os
+    import subprocess
+    import sys
+
+    script = """
+import gc, sys
+import kyphoreader.__main__  # pauses the collector, as every start does
+from PySide6.QtCore import QTimer
+from kyphoreader.app import startup
+startup.COLLECTOR_FALLBACK_MS = 50
+app = startup.create_application(icon=False)
+paused = not gc.isenabled()
+QTimer.singleShot(500, app.quit)
+app.exec()
+print(paused, gc.isenabled())
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
