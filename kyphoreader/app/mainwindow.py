@@ -670,8 +670,11 @@ class MainWindow(QMainWindow):
             and snapshot.html == leaflet_document_html(leaflet)
         )
         if not same:
+            typed = self.search_bar.text() if self._built else ""
             self.show_leaflet(leaflet)
             self.restore_last_section()
+            if typed:  # a search typed before this leaflet came is kept, and runs in it
+                self.search_bar.field.setText(typed)
             return False
         self.leaflet = leaflet
         self.setWindowTitle(leaflet.title)

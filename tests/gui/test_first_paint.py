@@ -544,3 +544,20 @@ def test_with_a_clinic_file_no_copy_of_the_text_is_kept(tmp_path):
     assert reported(result.stdout.splitlines()) == ["first-paint", "usable", "settled"]
     assert list((tmp_path / "cache" / "kyphoreader").glob("*.json"))  # the cache is kept
     assert not list((tmp_path / "cache" / "kyphoreader").glob("first-paint-*"))
+
+
+def test_a_search_typed_before_a_gone_leaflet_is_replaced_runs_in_the_bundled_one(
+    qtbot, tmp_path, bundled_leaflet, monkeypatch
+):
+    from kyphoreader.core.snapshot import Snapshot
+
+    gone = str(tmp_path / "removed.md")
+    copy = Snapshot(gone, "A leaflet removed since", "<p>Words painted first.</p>")
+    window = open_from_kept_copy(qtbot, settings_in(tmp_path, "gone2"), copy, monkeypatch, tmp_path)
+    window.search_bar.field.setText("cement")
+    window.search_bar.flush()  # loads the leaflet: gone, so the bundled one comes instead
+    assert window.leaflet is not None and window.leaflet.title == bundled_leaflet.title
+    # What was typed is kept and is what the marks and results show, in the leaflet shown.
+    assert window.search_bar.text() == "cement"
+    qtbot.waitUntil(lambda: window.search_session.match_count() > 0, timeout=5000)
+    assert window.search_session.query() == "cement"
