@@ -106,28 +106,25 @@ def test_built_bundle_passes_its_self_test(tmp_path):
         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
     env["HOME"] = str(elsewhere)  # no user settings or caches from this machine
-    result = subprocess.run(
-        [*_no_network_prefix(), str(executable), "--self-test"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=elsewhere,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
+
+    def run_bundle(*arguments: str, offscreen: bool = False, timeout: int = 120):
+        """Run the bundle from another folder, with no network, display or standard input."""
+        return subprocess.run(
+            [*_no_network_prefix(), str(executable), *arguments],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=elsewhere,
+            env={**env, "QT_QPA_PLATFORM": "offscreen"} if offscreen else env,
+            stdin=subprocess.DEVNULL,
+        )
+
+    result = run_bundle("--self-test", timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
     assert "read aloud" in result.stdout  # found or not, the self-test says which
     # Search in the bundle: spelling by sound (jellyfish) and by edit distance (rapidfuzz).
-    searched = subprocess.run(
-        [*_no_network_prefix(), str(executable), "--search", "kifoplasty infecshun"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=elsewhere,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
+    searched = run_bundle("--search", "kifoplasty infecshun")
     assert searched.returncode == 0, searched.stdout + searched.stderr
     lines = searched.stdout.splitlines()
     assert lines[0] == "Showing results for kyphoplasty infection."
@@ -148,30 +145,14 @@ def test_built_bundle_passes_its_self_test(tmp_path):
     from kyphoreader.kiosk.policy import parse_pin_line
 
     assert parse_pin_line(hashed.stdout.strip().split('"')[1]).matches("24681357")
-    kiosk = subprocess.run(
-        [*_no_network_prefix(), str(executable), "--kiosk", "--quit-after-first-paint"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=elsewhere,
-        env={**env, "QT_QPA_PLATFORM": "offscreen"},
-        stdin=subprocess.DEVNULL,
-    )
+    kiosk = run_bundle("--kiosk", "--quit-after-first-paint", offscreen=True)
     assert kiosk.returncode == 0 and "first-paint" in kiosk.stdout, kiosk.stderr
     # A usual start (the second paints the kept copy): the cycle collector is paused by the
     # bundle's own runtime hook until the window has settled, and the reader's modules are
     # files of bytecode beside the archive (build.spec: READER_START).
     assert (bundle / "_internal/kyphoreader/app/mainwindow.pyc").is_file()
     for _ in range(2):
-        usual = subprocess.run(
-            [*_no_network_prefix(), str(executable), "--quit-after-first-paint"],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            cwd=elsewhere,
-            env={**env, "QT_QPA_PLATFORM": "offscreen"},
-            stdin=subprocess.DEVNULL,
-        )
+        usual = run_bundle("--quit-after-first-paint", offscreen=True)
         assert usual.returncode == 0, usual.stderr
     reports = {line.split()[0]: line.split() for line in usual.stdout.splitlines() if line}
     assert "collector=off" in reports["first-paint"]

@@ -76,11 +76,13 @@ class SearchSession(QObject):
         self.clear()
 
     def take_leaflet(self, leaflet: Leaflet) -> None:
-        """Search ``leaflet``, the text already shown, loaded late: what was typed stays."""
+        """Search ``leaflet``, the text already shown, loaded late: what was typed stays.
+
+        Nothing is searched here: a query typed before loads the leaflet from the search's
+        own signal (``MainWindow._leaflet_for_search``), which then searches it.
+        """
         self._leaflet = leaflet
         self._index = None
-        if self.query().strip():
-            self.search(self.query())
 
     @Slot(object)
     def set_glossary(self, glossary: Glossary) -> None:
