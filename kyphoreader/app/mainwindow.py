@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         load_reading_typeface()
 
         # What the text needs: the reading pane in its size, spacing and colours.
-        self._build_reading_area()
+        self._build_reading_area(deferred)
         self.appearance = AppearanceController(self.reader, self._chrome, defaults, self)
         self.appearance.restore(
             self.settings.text_size, self.settings.theme, self.settings.line_spacing
@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         from kyphoreader.reading.navigation import NavigationController
         from kyphoreader.search.session import SearchSession
 
+        self.reader.adopt_interface()
         self._build_panels()
         self.actions_by_name: dict[str, QAction] = create_actions(self, allowed=self._allowed)
         self._build_menus()
@@ -368,9 +369,12 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------------
 
-    def _build_reading_area(self) -> None:
-        """The central widget: the reader (and, once built, the read-aloud bar above it)."""
-        self.reader = ReaderView(self)
+    def _build_reading_area(self, deferred: bool) -> None:
+        """The central widget: the reader (and, once built, the read-aloud bar above it).
+
+        ``deferred``: the reader's accessible interface is registered once the rest is built.
+        """
+        self.reader = ReaderView(self, interface_after_show=deferred)
         central = QWidget(self)
         central.setObjectName("reading_area")
         self._reading_column = QVBoxLayout(central)

@@ -2,19 +2,30 @@
 
 The interface itself (``reading/accessible.py``) is imported the first time an assistive
 technology asks for it, not at start-up, where the text is painted first (issue #16).
+
+A usual start tells Qt only once the text is painted: naming Qt's accessibility classes costs
+about 3 ms, and until an assistive technology has turned accessibility on (which it does
+through the event loop, after the window is shown) Qt makes no interface. One that asked in
+between got Qt's plain interface for the pane; ``adopt_reader_interface`` replaces it.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QAccessibleInterface
 
 #: The property that marks a widget as showing the leaflet's text (``ReaderView``).
 DOCUMENT_PROPERTY = "kyphoreader_document"
 _INSTALLED = "kyphoreader_reader_accessibility"
+#: With this variable set, Qt turns accessibility on (Linux) before any window is shown.
+ALWAYS_ON_VARIABLE = "QT_LINUX_ACCESSIBILITY_ALWAYS_ON"
 
 
 def _factory(_class_name: str, candidate: QObject) -> QAccessibleInterface | None:
@@ -27,6 +38,8 @@ def _factory(_class_name: str, candidate: QObject) -> QAccessibleInterface | Non
 
 def install_factory_once(marker: str, factory: Callable[[str, QObject], object]) -> None:
     """Give Qt ``factory`` for accessible interfaces, once per application (``marker`` says)."""
+    from PySide6.QtGui import QAccessible
+
     app = QApplication.instance()
     if app is None or app.property(marker):
         return
@@ -37,3 +50,34 @@ def install_factory_once(marker: str, factory: Callable[[str, QObject], object])
 def install_reader_accessibility() -> None:
     """Register the reading pane's accessible interface (once per application)."""
     install_factory_once(_INSTALLED, _factory)
+
+
+def accessibility_on_before_show() -> bool:
+    """True when Qt may make accessible interfaces as soon as a window is shown."""
+    return ALWAYS_ON_VARIABLE in os.environ
+
+
+def adopt_reader_interface(view: QWidget, active: bool | None = None) -> bool:
+    """Register the pane's interface after ``view`` was shown. True: a plain one was replaced.
+
+    ``active`` is whether accessibility is on (None: ask Qt). When it is, an assistive
+    technology may already have asked for the pane and been given Qt's plain interface: that
+    one is withdrawn (the technology is told it is gone), the pane's own one made, and the
+    technology told of it, and of its focus when it has the focus.
+    """
+    install_reader_accessibility()
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    if not (QAccessible.isActive() if active is None else active):
+        return False  # nothing made yet: the first question gets the pane's own interface
+    from kyphoreader.reading.accessible import ReaderAccessible
+
+    made = QAccessible.queryAccessibleInterface(view)
+    if made is None or isinstance(made, ReaderAccessible):
+        return False
+    QAccessible.updateAccessibility(QAccessibleEvent(made, QAccessible.Event.ObjectDestroyed))
+    QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(made))
+    QAccessible.updateAccessibility(QAccessibleEvent(view, QAccessible.Event.ObjectCreated))
+    if view.hasFocus():
+        QAccessible.updateAccessibility(QAccessibleEvent(view, QAccessible.Event.Focus))
+    return True

@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from kyphoreader.core.document import LEAFLET_CSS, TITLE_ANCHOR
 from kyphoreader.reading import typography
-from kyphoreader.reading.accessfactory import DOCUMENT_PROPERTY, install_reader_accessibility
+from kyphoreader.reading.accessfactory import (
+    DOCUMENT_PROPERTY,
+    accessibility_on_before_show,
+    adopt_reader_interface,
+    install_reader_accessibility,
+)
 
 if TYPE_CHECKING:  # each Qt class costs time the first time it is named (issue #16)
     from PySide6.QtCore import QRect, QUrl
@@ -99,9 +104,16 @@ class ReaderView(QTextBrowser):
     link_activated = Signal(str)
     zoom_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, interface_after_show: bool = False) -> None:
+        """Make the pane; with ``interface_after_show``, register its accessible interface late.
+
+        Qt then learns of it only when ``adopt_interface`` is called (a start painting its text
+        first: issue #16), unless accessibility is on before the window is shown.
+        """
         super().__init__(parent)
-        install_reader_accessibility()
+        self._interface_adopted = not interface_after_show or accessibility_on_before_show()
+        if self._interface_adopted:
+            install_reader_accessibility()
         self.setObjectName("reader")
         self.setProperty(DOCUMENT_PROPERTY, True)  # its own accessible interface
         self.setAccessibleName("Leaflet text")
@@ -149,6 +161,12 @@ class ReaderView(QTextBrowser):
         # Nobody edits the leaflet: re-colouring its links on every theme change must not
         # pile up undo steps for as long as the reader runs.
         self.document().setUndoRedoEnabled(False)
+
+    def adopt_interface(self) -> None:
+        """Give assistive technology the pane's own interface, if not given when made."""
+        if not self._interface_adopted:
+            self._interface_adopted = True
+            adopt_reader_interface(self)
 
     # -- showing a leaflet -------------------------------------------------------------------
 

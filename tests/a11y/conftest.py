@@ -156,11 +156,33 @@ def atspi_reader_from_kept_copy(atspi_environment, tmp_path):
     yield from _start_on_the_bus(atspi_environment, tmp_path, earlier_start=True)
 
 
-def _start_on_the_bus(atspi_environment, tmp_path, earlier_start: bool = False):
+@pytest.fixture
+def atspi_reader_turned_on_by_the_bus(atspi_environment, tmp_path):
+    """The usual start with accessibility turned on as a screen reader turns it on.
+
+    Orca sets the AT-SPI bus's ``ScreenReaderEnabled``; Qt learns it over D-Bus once its event
+    loop runs, with no ``QT_LINUX_ACCESSIBILITY_ALWAYS_ON``: the reading pane's interface is
+    registered after the first paint then (reading/accessfactory.py).
+    """
+    if shutil.which("dbus-send") is None:
+        pytest.skip("dbus-send is not installed (Debian package dbus-bin)")
+    subprocess.run(
+        ["dbus-send", "--session", "--print-reply", "--dest=org.a11y.Bus", "/org/a11y/bus",
+         "org.freedesktop.DBus.Properties.Set", "string:org.a11y.Status",
+         "string:ScreenReaderEnabled", "variant:boolean:true"],
+        env=atspi_environment, capture_output=True, timeout=30, check=True,
+    )  # fmt: skip
+    yield from _start_on_the_bus(atspi_environment, tmp_path, earlier_start=True, always_on=False)
+
+
+def _start_on_the_bus(
+    atspi_environment, tmp_path, earlier_start: bool = False, always_on: bool = True
+):
     env = dict(atspi_environment)
+    if always_on:
+        env["QT_LINUX_ACCESSIBILITY_ALWAYS_ON"] = "1"
     env.update(
         QT_QPA_PLATFORM="xcb",
-        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
         HOME=str(tmp_path),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_CACHE_HOME=str(tmp_path / "cache"),

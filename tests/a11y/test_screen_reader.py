@@ -39,10 +39,16 @@ def test_toolbar_names_hold_the_visible_labels(atspi_reader):
     assert "A+ Larger text" in names and "A- Smaller text" in names
 
 
-@pytest.mark.parametrize("start", ["first", "from a kept copy"])
+STARTS = {
+    "first": "atspi_reader",
+    "from a kept copy": "atspi_reader_from_kept_copy",
+    "turned on by the bus": "atspi_reader_turned_on_by_the_bus",
+}
+
+
+@pytest.mark.parametrize("start", list(STARTS))
 def test_the_text_is_a_document_with_headings_levels_and_links(request, start):
-    fixture = "atspi_reader" if start == "first" else "atspi_reader_from_kept_copy"
-    tree = request.getfixturevalue(fixture).tree()
+    tree = request.getfixturevalue(STARTS[start]).tree()
     [document] = [node for node in tree if node["role"] == "document frame"]
     assert document["name"] == "Leaflet text"
     assert "Why can back pain continue?" in document["text"] or document["characters"] > 5000

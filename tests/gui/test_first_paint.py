@@ -83,6 +83,9 @@ NOT_BEFORE_USABLE_FROM_A_KEPT_COPY = [
     "kyphoreader.core.limits",
     "kyphoreader.core.notice",
 ]
+#: Qt classes the text does not need before it is painted: accessibility's (about 3 ms) wait
+#: until an assistive technology can have turned it on (reading/accessfactory.py).
+QT_TYPES_NOT_BEFORE_FIRST_PAINT = ["QtGui.QAccessible", "QtGui.QAccessibleInterface"]
 #: Qt classes whose enums PySide would make (milliseconds each) and a usable window does not need;
 #: Qt's own namespace, some 15 ms, is named only where a user's action or a first start needs it
 #: (app/enumproperty.py).
@@ -93,6 +96,12 @@ QT_TYPES_NOT_BEFORE_USABLE = [
     "QtGui.QPainter",
     "QtGui.QIcon",  # weighed by QAction(text, parent) and QPushButton(text, parent)
 ]
+
+
+def qt_types_at_first_paint(lines: list[str]) -> list[str]:
+    """The Qt classes made when the reader reported its first paint."""
+    [made] = [json.loads(line.split(" ", 1)[1]) for line in lines if line.startswith("qt-types ")]
+    return made
 
 
 def usable_lists(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -162,6 +171,9 @@ def test_a_usual_start_paints_the_kept_copy_before_reading_the_leaflet(tmp_path)
     names = NOT_BEFORE_FIRST_PAINT + NOT_BEFORE_FIRST_PAINT_FROM_A_KEPT_COPY
     found = {name: imported(modules, name) for name in names}
     assert {name: hits for name, hits in found.items() if hits} == {}
+    made = qt_types_at_first_paint(lines)
+    assert "QtGui.QTextDocument" in made  # the list is the start's own
+    assert [name for name in QT_TYPES_NOT_BEFORE_FIRST_PAINT if name in made] == []
     assert reported(lines) == ["first-paint", "usable", "settled"]
     assert line_of(lines, "usable").endswith("focus=reader")
     # Usable: every panel built, but what is made on first use or once settled is not yet.
@@ -184,6 +196,8 @@ def test_a_first_ever_start_parses_the_leaflet_but_builds_nothing_more_first(tmp
     assert imported(modules, "markdown")  # parsed before the paint: the text needs it
     found = {name: imported(modules, name) for name in NOT_BEFORE_FIRST_PAINT[1:]}
     assert {name: hits for name, hits in found.items() if hits} == {}
+    made = qt_types_at_first_paint(lines)
+    assert [name for name in QT_TYPES_NOT_BEFORE_FIRST_PAINT if name in made] == []
     assert reported(lines) == ["first-paint", "usable", "settled"]
     assert line_of(lines, "usable").endswith("focus=reader")
     assert "collector=off" in line_of(lines, "first-paint").split()
@@ -561,3 +575,57 @@ def test_a_search_typed_before_a_gone_leaflet_is_replaced_runs_in_the_bundled_on
     assert window.search_bar.text() == "cement"
     qtbot.waitUntil(lambda: window.search_session.match_count() > 0, timeout=5000)
     assert window.search_session.query() == "cement"
+
+
+# -- the reading pane's accessible interface, registered after the first paint --------------
+
+
+def test_a_window_built_after_its_paint_gives_screen_readers_the_panes_own_interface(
+    qtbot, tmp_path, bundled_leaflet
+):
+    from PySide6.QtGui import QAccessible
+
+    from kyphoreader.reading.accessible import ReaderAccessible
+
+    window = open_deferred(qtbot, settings_in(tmp_path, "interface"), bundled_leaflet)
+    made = QAccessible.queryAccessibleInterface(window.reader)
+    assert isinstance(made, ReaderAccessible)
+    assert made.role() == QAccessible.Role.Document
+    headings = [
+        made.child(index).text(QAccessible.Text.Name)
+        for index in range(made.childCount())
+        if made.child(index).role() == QAccessible.Role.Heading
+    ]
+    assert headings[0] == bundled_leaflet.title
+
+
+def test_a_plain_interface_made_before_the_panes_own_is_replaced(qtbot):
+    """A screen reader that asked between the show and the registration got Qt's plain one."""
+    from PySide6.QtGui import QAccessible
+
+    from kyphoreader.reading.accessfactory import DOCUMENT_PROPERTY, adopt_reader_interface
+    from kyphoreader.reading.accessible import ReaderAccessible
+    from kyphoreader.reading.view import ReaderView
+
+    view = ReaderView(interface_after_show=True)
+    qtbot.addWidget(view)
+    view.setHtml("<h1>Title</h1><p>Some text with <a href='#x'>[1]</a>.</p>")
+    view.show()
+    # As Qt makes it while the pane is not yet known as ours (the factory may already be
+    # registered by an earlier window of this test run, so it is told this pane is plain).
+    view.setProperty(DOCUMENT_PROPERTY, False)
+    plain = QAccessible.queryAccessibleInterface(view)
+    assert not isinstance(plain, ReaderAccessible)
+    assert plain.role() != QAccessible.Role.Document
+    view.setProperty(DOCUMENT_PROPERTY, True)
+
+    assert adopt_reader_interface(view, active=True) is True
+    made = QAccessible.queryAccessibleInterface(view)
+    assert isinstance(made, ReaderAccessible)
+    assert made.role() == QAccessible.Role.Document
+    children = [made.child(index) for index in range(made.childCount())]
+    named = {(child.role(), child.text(QAccessible.Text.Name)) for child in children}
+    assert {(QAccessible.Role.Heading, "Title"), (QAccessible.Role.Link, "[1]")} <= named
+    # Asked again (a second window, say), nothing more is replaced.
+    assert adopt_reader_interface(view, active=True) is False
+    assert QAccessible.queryAccessibleInterface(view) is made
