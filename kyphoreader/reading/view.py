@@ -87,6 +87,31 @@ class TextPart(NamedTuple):
     target: str = ""
 
 
+def _parts_of_block(block: QTextBlock) -> list[TextPart]:
+    """The heading a paragraph is, and the links in it (a link in two fragments is one)."""
+    parts: list[TextPart] = []
+    level = block.blockFormat().headingLevel()
+    text = block.text().strip()
+    if level > 0 and text:
+        start = block.position()
+        parts.append(TextPart("heading", start, start + len(block.text()), text, level))
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        char_format = fragment.charFormat()
+        href = char_format.anchorHref() if char_format.isAnchor() else ""
+        if href.startswith("#"):
+            start, end = fragment.position(), fragment.position() + fragment.length()
+            text, target = fragment.text(), href[1:]
+            last = parts[-1] if parts else None
+            if last and last.kind == "link" and (last.target, last.end) == (target, start):
+                start, text = last.start, last.text + text  # one link in two fragments
+                parts.pop()
+            parts.append(TextPart("link", start, end, text, target=target))
+        iterator += 1
+    return parts
+
+
 class ReaderView(QTextBrowser):
     """Shows one leaflet. Knows where each section starts and which one is in view.
 
@@ -138,6 +163,7 @@ class ReaderView(QTextBrowser):
         self._parts: list[TextPart] | None = None
         self._parts_revision = 0
         self._sized = False  # until the first resize there is no column to centre (issue #16)
+        self._column_widths: dict[float, float] = {}
         self._rings: dict[str, QColor] = {}
         self._link_colour = ""
         self._focused_link: TextPart | None = None
@@ -287,8 +313,12 @@ class ReaderView(QTextBrowser):
 
     def column_width(self) -> float:
         """Width in pixels of a text column holding about COLUMN_CHARACTERS characters."""
-        metrics = QFontMetricsF(reading_font(self._point_size))
-        return metrics.horizontalAdvance(_SAMPLE_TEXT) / len(_SAMPLE_TEXT) * COLUMN_CHARACTERS
+        width = self._column_widths.get(self._point_size)
+        if width is None:  # measured once per size: every resize asks
+            metrics = QFontMetricsF(reading_font(self._point_size))
+            width = metrics.horizontalAdvance(_SAMPLE_TEXT) / len(_SAMPLE_TEXT) * COLUMN_CHARACTERS
+            self._column_widths[self._point_size] = width
+        return width
 
     def _update_column(self) -> None:
         """Centre the column, and leave room for the last heading to reach the top.
@@ -719,25 +749,7 @@ class ReaderView(QTextBrowser):
         parts: list[TextPart] = []
         block = self.document().begin()
         while block.isValid():
-            level = block.blockFormat().headingLevel()
-            text = block.text().strip()
-            if level > 0 and text:
-                start = block.position()
-                parts.append(TextPart("heading", start, start + len(block.text()), text, level))
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                char_format = fragment.charFormat()
-                href = char_format.anchorHref() if char_format.isAnchor() else ""
-                if href.startswith("#"):
-                    start, end = fragment.position(), fragment.position() + fragment.length()
-                    text, target = fragment.text(), href[1:]
-                    last = parts[-1] if parts else None
-                    if last and last.kind == "link" and (last.target, last.end) == (target, start):
-                        start, text = last.start, last.text + text  # one link in two fragments
-                        parts.pop()
-                    parts.append(TextPart("link", start, end, text, target=target))
-                iterator += 1
+            parts.extend(_parts_of_block(block))
             block = block.next()
         return parts
 
@@ -746,10 +758,20 @@ class ReaderView(QTextBrowser):
         return [part for part in self.text_parts() if part.kind == "link"]
 
     def link_at_caret(self) -> TextPart | None:
-        """The link the caret is on (or that is selected), else None."""
+        """The link the caret is on (or that is selected), else None.
+
+        Before the text's parts are listed (the caret placed at the first paint) only the
+        caret's paragraph is looked at: a link never spans two.
+        """
         cursor = self.textCursor()
         position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
-        for link in self.links():
+        if self._parts is None:
+            links = _parts_of_block(self.document().findBlock(position))
+        else:
+            links = self._parts
+        for link in links:
+            if link.kind != "link":
+                continue
             if link.start <= position < link.end:
                 return link
         return None

@@ -121,6 +121,34 @@ def test_every_jump_moves_the_caret_there(window, qtbot, how, expected):
     assert expected in line_at_caret(window)
 
 
+def test_the_link_at_the_caret_is_the_same_before_the_text_parts_are_listed(window):
+    """At the first paint only the caret's paragraph is read (issue #16): same answer."""
+    from PySide6.QtGui import QTextCursor
+
+    reader = window.reader
+    links = reader.links()
+    assert len(links) >= 11
+    positions = sorted(
+        {p for link in links for p in (link.start - 1, link.start, link.end - 1, link.end)}
+        | set(range(0, reader.document().characterCount() - 1, 211))
+    )
+    for position in positions:
+        cursor = QTextCursor(reader.document())
+        cursor.setPosition(position)
+        reader.setTextCursor(cursor)
+        listed = reader.link_at_caret()
+        reader._parts = None  # as before the first listing (a text just shown)
+        assert reader.link_at_caret() == listed, position
+        reader.text_parts()
+    for link in links:  # a link selected, as Ctrl+L selects it
+        reader._parts = None
+        cursor = QTextCursor(reader.document())
+        cursor.setPosition(link.start)
+        cursor.setPosition(link.end, QTextCursor.MoveMode.KeepAnchor)
+        reader.setTextCursor(cursor)
+        assert reader.link_at_caret() == link
+
+
 def test_back_puts_the_caret_where_the_reader_was(window):
     reader = window.reader
     reader.go_to("possible-complications")
