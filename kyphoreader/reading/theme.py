@@ -12,7 +12,8 @@ dark search colours, each carrying 7:1 text, does not exist; the underline carri
 contrast against the page instead.)
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typing.NamedTuple would compile each field's
+# annotation from its text, which doubles the cost of defining it before the first paint.
 
 from typing import NamedTuple
 
