@@ -404,10 +404,10 @@ class ReaderView(QTextBrowser):
         if not block.isValid():
             return
         top = self._block_top(block)
-        layout = block.layout()
-        line = layout.lineForTextPosition(position - block.position())
-        if line.isValid():
-            top += line.y()
+        if position > block.position():  # a block's first line is at its top (issue #16:
+            line = block.layout().lineForTextPosition(position - block.position())
+            if line.isValid():  # the text's start needs no line classes before the paint)
+                top += line.y()
         self.verticalScrollBar().setValue(round(top))
 
     def _block_top(self, block: QTextBlock) -> float:

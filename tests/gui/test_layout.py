@@ -48,6 +48,48 @@ def test_text_is_left_aligned_never_justified(window):
         assert not alignment & Qt.AlignmentFlag.AlignJustify
 
 
+@pytest.mark.parametrize(("points", "spacing"), [(16.0, 150), (32.0, 200), (64.0, 250)])
+def test_every_block_gets_its_own_format_when_set_in_runs(qtbot, bundled_leaflet, points, spacing):
+    """``set_text`` merges formats into runs of paragraphs: each block as if set alone."""
+    from PySide6.QtGui import QFontMetricsF, QTextDocument, QTextFormat
+
+    from kyphoreader.core.document import LEAFLET_CSS, leaflet_document_html
+    from kyphoreader.reading.typography import (
+        HEADING_LINE_HEIGHT,
+        heading_point_size,
+        reading_font,
+        set_text,
+    )
+
+    document = QTextDocument()
+    document.setDefaultStyleSheet(LEAFLET_CSS)
+    document.setHtml(leaflet_document_html(bundled_leaflet))
+    set_text(document, points, spacing)
+    line = QFontMetricsF(reading_font(points)).lineSpacing()
+    all_blocks = list(blocks(document))
+    assert sum(1 for b in all_blocks if b.blockFormat().headingLevel() > 0) >= 10
+    for block in all_blocks:
+        fmt = block.blockFormat()
+        level = fmt.headingLevel()
+        if level > 0:
+            expected = (max(HEADING_LINE_HEIGHT, spacing - 30), line * 1.2, line * 0.5)
+        else:
+            expected = (spacing, 0, line * spacing / 100)
+        got = (fmt.lineHeight(), fmt.topMargin(), fmt.bottomMargin())
+        assert got == pytest.approx(expected), block.text()[:40]
+        assert fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        assert fmt.property(QTextFormat.Property.BlockAlignment) == Qt.AlignmentFlag.AlignLeft.value
+        if level > 0 and block.text().strip():
+            size = heading_point_size(points, level)
+            iterator = block.begin()
+            while not iterator.atEnd():
+                char_format = iterator.fragment().charFormat()
+                assert char_format.fontPointSize() == pytest.approx(size), block.text()
+                assert char_format.fontWeight() == 700
+                assert not char_format.hasProperty(QTextFormat.Property.FontSizeAdjustment)
+                iterator += 1
+
+
 def test_no_italics_in_the_text(window):
     for block in blocks(window.reader.document()):
         iterator = block.begin()
