@@ -27,9 +27,13 @@ import gc
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+if TYPE_CHECKING:
+    from kyphoreader.reading.view import ReaderView
 
 #: Environment variable asking for the list of modules imported before the first paint.
 REPORT_MODULES_ENV = "KYPHOREADER_REPORT_MODULES"
@@ -42,16 +46,17 @@ class FirstPaintReporter(QObject):
     is built from the start); it may announce the moment with a ``built`` signal.
     """
 
-    def __init__(self, window: QMainWindow, reader_viewport: QWidget) -> None:
+    def __init__(self, window: QMainWindow, reader: ReaderView) -> None:
         super().__init__(window)
         self._window = window
-        self._viewport = reader_viewport
+        self._reader = reader
         self._text_painted = False
         self._painted_reported = False
         self._chrome_painted = False
         self._watched: list[QWidget] = []
         self._done = False
-        reader_viewport.installEventFilter(self)
+        # Told by the reader itself: asking PySide for its viewport would make classes first.
+        reader.painted.connect(self._on_text_painted)
         built = getattr(window, "built", None)
         if self._is_built():
             self._watch_chrome()
@@ -83,15 +88,17 @@ class FirstPaintReporter(QObject):
         """Note the first paint of the text and of the panels; never stops an event."""
         if event.type() != QEvent.Type.Paint:
             return False
-        if watched is self._viewport and not self._text_painted:
-            self._text_painted = True
-            # Filters see the paint before the view draws: the report waits for the drawing
-            # (and the window's flush) to end, as a zero timer started here does.
-            QTimer.singleShot(0, self._report_painted)
-        elif watched in self._watched and not self._chrome_painted:
+        if watched in self._watched and not self._chrome_painted:
             self._chrome_painted = True
             self._maybe_usable()
         return False
+
+    def _on_text_painted(self) -> None:
+        self._reader.painted.disconnect(self._on_text_painted)
+        self._text_painted = True
+        # The report waits for the window's drawing (and its flush) to end, as a zero timer
+        # started here does.
+        QTimer.singleShot(0, self._report_painted)
 
     def _report_painted(self) -> None:
         self._painted_reported = True
@@ -152,6 +159,6 @@ def _qt_types_made() -> list[str]:
     return sorted(made)
 
 
-def report_first_paint(window: QMainWindow, reader_viewport: QWidget) -> FirstPaintReporter:
+def report_first_paint(window: QMainWindow, reader: ReaderView) -> FirstPaintReporter:
     """Print the first-paint and usable times of ``window`` and then quit (see module doc)."""
-    return FirstPaintReporter(window, reader_viewport)
+    return FirstPaintReporter(window, reader)

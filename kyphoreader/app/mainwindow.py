@@ -122,9 +122,9 @@ class MainWindow(QMainWindow):
         if self.settings.geometry:
             self.restoreGeometry(QByteArray(self.settings.geometry))
         fit_on_screen(self)  # at any display scaling (200 % on a 1280x1024 screen, say)
-        if deferred:
-            self.reader.viewport().installEventFilter(self)
-        else:
+        # Deferred: built just after the text's first paint, from the first show (showEvent).
+        self._build_after_paint = deferred
+        if not deferred:
             self.finish_building()
 
     @property
@@ -226,14 +226,17 @@ class MainWindow(QMainWindow):
         """True once the work that waits for the whole window to be on screen is done."""
         return self._settled
 
+    @Slot()
+    def _on_text_painted(self) -> None:
+        """Build the rest just after the reader's first paint."""
+        self.reader.painted.disconnect(self._on_text_painted)
+        # Queued from the paint itself, so it runs once the text is on screen (a timer started
+        # at show() would run before the first paint).
+        QTimer.singleShot(0, self.finish_building)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Build the rest just after the reader's first paint, settle after the panels'."""
-        if event.type() == QEvent.Type.Paint and watched is self.reader.viewport():
-            watched.removeEventFilter(self)
-            # Queued from the paint itself, so it runs once the text is on screen (a timer
-            # started at show() would run before the first paint).
-            QTimer.singleShot(0, self.finish_building)
-        elif event.type() == QEvent.Type.Paint and watched is self._settle_on_paint_of:
+        """Settle once the panels have painted."""
+        if event.type() == QEvent.Type.Paint and watched is self._settle_on_paint_of:
             watched.removeEventFilter(self)
             self._settle_on_paint_of = None
             QTimer.singleShot(0, self._settle)
@@ -759,6 +762,11 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """Fit the screen; apply a section restore asked for before the window was visible."""
         super().showEvent(event)
+        if self._build_after_paint:
+            # From the first show rather than from __init__, so that whoever watches for the
+            # paint from outside first (the start-up benchmark) is told before the build.
+            self._build_after_paint = False
+            self.reader.painted.connect(self._on_text_painted)
         fit_on_screen(self)
         if self._restore_section_on_show:
             self._restore_section_on_show = False

@@ -113,7 +113,7 @@ def build_window(options: Options, leaflet: Leaflet, deferred: bool = False) -> 
     if options.quit_after_first_paint:
         from kyphoreader.app.firstpaint import report_first_paint
 
-        report_first_paint(window, window.reader.viewport())
+        report_first_paint(window, window.reader)
     return window
 
 
@@ -208,7 +208,7 @@ def run_from_snapshot(snapshot: Snapshot, quit_after_first_paint: bool) -> int:
     if quit_after_first_paint:
         from kyphoreader.app.firstpaint import report_first_paint
 
-        report_first_paint(window, window.reader.viewport())
+        report_first_paint(window, window.reader)
     window.show()
     return app.exec()
 

@@ -126,6 +126,8 @@ class ReaderView(QTextBrowser):
     """
 
     current_section_changed = Signal(str)
+    #: The text was drawn (after every paint; the window builds the rest after the first).
+    painted = Signal()
     link_activated = Signal(str)
     zoom_requested = Signal(int)
 
@@ -163,6 +165,7 @@ class ReaderView(QTextBrowser):
         self._parts: list[TextPart] | None = None
         self._parts_revision = 0
         self._sized = False  # until the first resize there is no column to centre (issue #16)
+        self._painted = False  # until the first paint the viewport is not asked for (issue #16)
         self._column_widths: dict[float, float] = {}
         self._rings: dict[str, QColor] = {}
         self._link_colour = ""
@@ -328,7 +331,31 @@ class ReaderView(QTextBrowser):
         """
         if not self._sized:
             return
-        self._set_column(self.viewport().width(), self.viewport().height())
+        self._set_column(*self._viewport_size())
+
+    def _viewport_size(self) -> tuple[int, int]:
+        """The width and height of the viewport, where the text is drawn.
+
+        Before the first paint they are worked out from the frame and the scroll bars, as Qt
+        lays them out: the first time PySide is handed the viewport (a widget Qt made) it
+        builds some 70 widget classes to tell its type, about 10 ms that can wait until the
+        text is on screen (issue #16).
+        """
+        if self._painted:
+            viewport = self.viewport()
+            return viewport.width(), viewport.height()
+        return self.viewport_size_from_frame()
+
+    def viewport_size_from_frame(self) -> tuple[int, int]:
+        """The viewport's width and height as the frame and the shown scroll bars leave it."""
+        size = self.maximumViewportSize()
+        width, height = size.width(), size.height()
+        vertical, horizontal = self.verticalScrollBar(), self.horizontalScrollBar()
+        if vertical.isVisibleTo(self):
+            width -= vertical.sizeHint().width()
+        if horizontal.isVisibleTo(self):
+            height -= horizontal.sizeHint().height()
+        return width, height
 
     def _set_column(self, width: int, height: int) -> None:
         """Centre the column in a view ``width`` by ``height`` pixels (see _update_column)."""
@@ -657,7 +684,8 @@ class ReaderView(QTextBrowser):
                 self._layer_selections[name] = self._selections_of(name)
             selections.extend(self._layer_selections[name])
         self.setExtraSelections(selections)
-        self.viewport().update()  # the rings reach outside the marked text
+        if self._painted:  # the rings reach outside the marked text (first paint: all of it)
+            self.viewport().update()
 
     def _selections_of(self, name: str) -> list[QTextEdit.ExtraSelection]:
         text_format = self._layer_formats.get(name)
@@ -863,7 +891,8 @@ class ReaderView(QTextBrowser):
             self._rings[name] = QColor(colour)
         else:
             self._rings.pop(name, None)
-        self.viewport().update()
+        if self._painted:  # the first paint draws the whole view (see _viewport_size)
+            self.viewport().update()
 
     def span_rects(self, start: int, end: int) -> list[QRectF]:
         """The rectangles (one per line, viewport coordinates) that hold a span of text."""
@@ -917,6 +946,8 @@ class ReaderView(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """Draw the text, then the rings round the current match and the focused link."""
         super().paintEvent(event)
+        self._painted = True
+        self.painted.emit()
         if not any(self._layers.get(name) for name in self._rings):
             return  # nothing to ring (the usual case): no painter, no Qt enums
         from PySide6.QtCore import Qt

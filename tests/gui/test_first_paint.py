@@ -85,7 +85,15 @@ NOT_BEFORE_USABLE_FROM_A_KEPT_COPY = [
 ]
 #: Qt classes the text does not need before it is painted: accessibility's (about 3 ms) wait
 #: until an assistive technology can have turned it on (reading/accessfactory.py).
-QT_TYPES_NOT_BEFORE_FIRST_PAINT = ["QtGui.QAccessible", "QtGui.QAccessibleInterface"]
+QT_TYPES_NOT_BEFORE_FIRST_PAINT = [
+    "QtGui.QAccessible",
+    "QtGui.QAccessibleInterface",
+    # Made only when PySide is handed a widget Qt made (the reader's viewport, say) and builds
+    # every widget class to tell its type, about 10 ms (reading/view.py: _viewport_size).
+    "QtWidgets.QCalendarWidget",
+    "QtWidgets.QWizard",
+    "QtWidgets.QMdiArea",
+]
 #: Qt classes whose enums PySide would make (milliseconds each) and a usable window does not need;
 #: Qt's own namespace, some 15 ms, is named only where a user's action or a first start needs it
 #: (app/enumproperty.py).
@@ -629,3 +637,39 @@ def test_a_plain_interface_made_before_the_panes_own_is_replaced(qtbot):
     # Asked again (a second window, say), nothing more is replaced.
     assert adopt_reader_interface(view, active=True) is False
     assert QAccessible.queryAccessibleInterface(view) is made
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (500, 400), (300, 900)])
+@pytest.mark.parametrize("percent", [100, 400])
+def test_the_viewport_size_worked_out_before_the_first_paint_is_the_viewports(
+    qtbot, tmp_path, bundled_leaflet, size, percent
+):
+    """Before its first paint the reader centres its column without asking for its viewport."""
+    from kyphoreader.app.mainwindow import MainWindow
+    from kyphoreader.core.settings import KEY_TEXT_SIZE
+
+    store = settings_in(tmp_path, f"size-{percent}")
+    store.setValue(KEY_TEXT_SIZE, percent)
+    window = MainWindow(store, deferred=True)
+    qtbot.addWidget(window)
+    window.show_leaflet(bundled_leaflet)
+    window.resize(*size)
+    reader = window.reader
+    with qtbot.waitSignal(window.built, timeout=10000):
+        window.show()
+    viewport = reader.viewport()
+    assert reader.viewport_size_from_frame() == (viewport.width(), viewport.height())
+    # The room kept below the text gives every text a scroll bar, which the size leaves out.
+    assert reader.verticalScrollBar().isVisibleTo(reader)
+    assert viewport.width() < reader.maximumViewportSize().width()
+
+
+def test_the_column_is_centred_alike_before_and_after_the_first_paint(
+    qtbot, tmp_path, bundled_leaflet
+):
+    window = open_deferred(qtbot, settings_in(tmp_path, "column"), bundled_leaflet)
+    reader = window.reader
+    frame = reader.document().rootFrame().frameFormat()
+    side = (reader.viewport().width() - reader.column_width()) / 2
+    assert frame.leftMargin() == pytest.approx(max(16, side))
+    assert frame.rightMargin() == pytest.approx(max(16, side))
