@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAccessibleWidget,
@@ -31,9 +31,12 @@ from kyphoreader.app.enumproperty import set_enum_property
 from kyphoreader.reading.style import set_font_everywhere
 from kyphoreader.reading.theme import Theme
 from kyphoreader.reading.typography import reading_font
+from kyphoreader.reading.viewportsize import viewport_size
 
 if TYPE_CHECKING:  # datetime is imported only when a leaflet has review dates
     import datetime as dt
+
+    from PySide6.QtGui import QResizeEvent
 
     from kyphoreader.core.leaflet import Leaflet
 
@@ -43,6 +46,21 @@ NOTICE_NAME = "Review notice"
 MAX_SHARE_OF_HEIGHT = 0.3
 #: Smallest size of a button (WCAG 2.5.5 target size: 44 by 44 px).
 BUTTON_MIN_HEIGHT = 48
+
+
+class _NoticeScroll(QScrollArea):
+    """The scroll area round the notice's text; says when the text's width may have changed.
+
+    A scroll area's ``resizeEvent`` is its viewport's (the scroll bar coming or going
+    changes it too): watching the viewport itself would make PySide build every widget
+    class first (reading/viewportsize.py).
+    """
+
+    viewport_resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.viewport_resized.emit()
 
 
 class NoticeBar(QToolBar):
@@ -74,7 +92,7 @@ class NoticeBar(QToolBar):
         set_enum_property(self.label, "textFormat", "PlainText")  # leaflet text is never markup
         self.label.setWordWrap(True)
         set_enum_property(self.label, "textInteractionFlags", "TextSelectableByMouse")
-        self.scroll = QScrollArea(self.panel)
+        self.scroll = _NoticeScroll(self.panel)
         self.scroll.setObjectName("notice_scroll")
         self.scroll.setWidget(self.label)
         self.scroll.setWidgetResizable(True)
@@ -94,7 +112,7 @@ class NoticeBar(QToolBar):
         layout.addLayout(column)
         self.panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(self.panel)
-        self.scroll.viewport().installEventFilter(self)
+        self.scroll.viewport_resized.connect(self._fit)
         self.read_more_button.clicked.connect(self.read_more_requested)
         self.hide_button.clicked.connect(self.hide_for_session)
         self.hide()
@@ -173,15 +191,9 @@ class NoticeBar(QToolBar):
         self.label.setFont(reading_font(body_points))
         self._fit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Fit the text's height to its new width."""
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit()
-        return False
-
     def _fit(self) -> None:
         """As tall as the text needs, but never more than a share of the window."""
-        width = self.scroll.viewport().width()
+        width = viewport_size(self.scroll)[0]
         needed = self.label.heightForWidth(width) if width > 0 else self.label.sizeHint().height()
         area = self.window().height() if self.window() is not self else 0
         line = self.label.fontMetrics().lineSpacing()

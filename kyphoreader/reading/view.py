@@ -18,6 +18,7 @@ from kyphoreader.reading.accessfactory import (
     adopt_reader_interface,
     install_reader_accessibility,
 )
+from kyphoreader.reading.viewportsize import viewport_size
 
 if TYPE_CHECKING:  # each Qt class costs time the first time it is named (issue #16)
     from PySide6.QtCore import QRect, QUrl
@@ -165,7 +166,7 @@ class ReaderView(QTextBrowser):
         self._parts: list[TextPart] | None = None
         self._parts_revision = 0
         self._sized = False  # until the first resize there is no column to centre (issue #16)
-        self._painted = False  # until the first paint the viewport is not asked for (issue #16)
+        self._painted = False  # until then the viewport is not asked for (viewportsize.py)
         self._column_widths: dict[float, float] = {}
         self._rings: dict[str, QColor] = {}
         self._link_colour = ""
@@ -331,31 +332,7 @@ class ReaderView(QTextBrowser):
         """
         if not self._sized:
             return
-        self._set_column(*self._viewport_size())
-
-    def _viewport_size(self) -> tuple[int, int]:
-        """The width and height of the viewport, where the text is drawn.
-
-        Before the first paint they are worked out from the frame and the scroll bars, as Qt
-        lays them out: the first time PySide is handed the viewport (a widget Qt made) it
-        builds some 70 widget classes to tell its type, about 10 ms that can wait until the
-        text is on screen (issue #16).
-        """
-        if self._painted:
-            viewport = self.viewport()
-            return viewport.width(), viewport.height()
-        return self.viewport_size_from_frame()
-
-    def viewport_size_from_frame(self) -> tuple[int, int]:
-        """The viewport's width and height as the frame and the shown scroll bars leave it."""
-        size = self.maximumViewportSize()
-        width, height = size.width(), size.height()
-        vertical, horizontal = self.verticalScrollBar(), self.horizontalScrollBar()
-        if vertical.isVisibleTo(self):
-            width -= vertical.sizeHint().width()
-        if horizontal.isVisibleTo(self):
-            height -= horizontal.sizeHint().height()
-        return width, height
+        self._set_column(*viewport_size(self))
 
     def _set_column(self, width: int, height: int) -> None:
         """Centre the column in a view ``width`` by ``height`` pixels (see _update_column)."""
@@ -891,7 +868,7 @@ class ReaderView(QTextBrowser):
             self._rings[name] = QColor(colour)
         else:
             self._rings.pop(name, None)
-        if self._painted:  # the first paint draws the whole view (see _viewport_size)
+        if self._painted:  # the first paint draws the whole view (see viewportsize.py)
             self.viewport().update()
 
     def span_rects(self, start: int, end: int) -> list[QRectF]:

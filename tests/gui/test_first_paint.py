@@ -98,6 +98,10 @@ QT_TYPES_NOT_BEFORE_FIRST_PAINT = [
 #: Qt's own namespace, some 15 ms, is named only where a user's action or a first start needs it
 #: (app/enumproperty.py).
 QT_TYPES_NOT_BEFORE_USABLE = [
+    # Made only to tell the type of a widget Qt made (reading/viewportsize.py).
+    "QtWidgets.QCalendarWidget",
+    "QtWidgets.QWizard",
+    "QtWidgets.QMdiArea",
     "QtCore.Qt",
     "QtWidgets.QStyle",
     "QtWidgets.QToolTip",
@@ -641,12 +645,13 @@ def test_a_plain_interface_made_before_the_panes_own_is_replaced(qtbot):
 
 @pytest.mark.parametrize("size", [(1024, 768), (500, 400), (300, 900)])
 @pytest.mark.parametrize("percent", [100, 400])
-def test_the_viewport_size_worked_out_before_the_first_paint_is_the_viewports(
+def test_the_viewport_sizes_worked_out_from_the_frames_are_the_viewports(
     qtbot, tmp_path, bundled_leaflet, size, percent
 ):
-    """Before its first paint the reader centres its column without asking for its viewport."""
+    """The reader and the notice size their text without asking for their viewports."""
     from kyphoreader.app.mainwindow import MainWindow
     from kyphoreader.core.settings import KEY_TEXT_SIZE
+    from kyphoreader.reading.viewportsize import viewport_size
 
     store = settings_in(tmp_path, f"size-{percent}")
     store.setValue(KEY_TEXT_SIZE, percent)
@@ -654,14 +659,34 @@ def test_the_viewport_size_worked_out_before_the_first_paint_is_the_viewports(
     qtbot.addWidget(window)
     window.show_leaflet(bundled_leaflet)
     window.resize(*size)
-    reader = window.reader
     with qtbot.waitSignal(window.built, timeout=10000):
         window.show()
-    viewport = reader.viewport()
-    assert reader.viewport_size_from_frame() == (viewport.width(), viewport.height())
+    qtbot.waitUntil(window.is_settled, timeout=10000)
+    for area in (window.reader, window.notice.scroll):
+        viewport = area.viewport()
+        assert viewport_size(area) == (viewport.width(), viewport.height()), area.objectName()
     # The room kept below the text gives every text a scroll bar, which the size leaves out.
-    assert reader.verticalScrollBar().isVisibleTo(reader)
-    assert viewport.width() < reader.maximumViewportSize().width()
+    assert window.reader.verticalScrollBar().isVisibleTo(window.reader)
+    assert window.reader.viewport().width() < window.reader.maximumViewportSize().width()
+
+
+def test_the_notice_lays_its_text_out_for_the_width_its_viewport_has(
+    qtbot, tmp_path, bundled_leaflet
+):
+    from kyphoreader.reading.viewportsize import viewport_size
+
+    window = open_deferred(qtbot, settings_in(tmp_path, "notice"), bundled_leaflet)
+    notice = window.notice
+    widths = set()
+    for size in ((700, 300), (1200, 1000), (500, 700), (1600, 1200)):
+        window.resize(*size)
+        qtbot.wait(50)
+        width = viewport_size(notice.scroll)[0]
+        assert width == notice.scroll.viewport().width()
+        assert notice.label.width() == width  # the text is laid out for the width it has
+        assert notice.scroll.height() <= notice.label.heightForWidth(width)
+        widths.add(width)
+    assert len(widths) == 4
 
 
 def test_the_column_is_centred_alike_before_and_after_the_first_paint(
