@@ -96,49 +96,31 @@ def set_text(
         # the device itself, so the printer's line height is converted back.
         line = QFontMetricsF(font, device).lineSpacing() * LOGICAL_DPI / device.logicalDpiY()
     heading_height = max(HEADING_LINE_HEIGHT, line_spacing - 30)
-    headings = _block_format(heading_height, line * 1.2, line * 0.5)
-    body = _block_format(line_spacing, 0, line * line_spacing / 100)
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
-    # Runs of body paragraphs take their format in one merge each: a leaflet has a few dozen
-    # headings between a hundred-odd paragraphs (issue #16: this runs before the first paint).
-    run: list[int] = []  # the first and the last position of the current run
     block = document.begin()
     while block.isValid():
         level = block.blockFormat().headingLevel()
+        fmt = QTextBlockFormat()
         if level > 0:
-            _merge(cursor, run, body)
             _size_heading(cursor, block, heading_point_size(body_points, level))
-            _merge(cursor, [block.position()], headings)
-        elif run:
-            run[1:] = [block.position()]
+            fmt.setLineHeight(
+                heading_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            )
+            fmt.setTopMargin(line * 1.2)
+            fmt.setBottomMargin(line * 0.5)
         else:
-            run.append(block.position())
+            fmt.setLineHeight(
+                line_spacing, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            )
+            fmt.setTopMargin(0)
+            fmt.setBottomMargin(line * line_spacing / 100)
+        # Never justified or centred (what QTextBlockFormat.setAlignment(AlignLeft) sets).
+        fmt.setProperty(QTextFormat.Property.BlockAlignment, _ALIGN_LEFT)
+        cursor.setPosition(block.position())
+        cursor.mergeBlockFormat(fmt)
         block = block.next()
-    _merge(cursor, run, body)
     cursor.endEditBlock()
-
-
-def _block_format(line_height: int, top: float, bottom: float) -> QTextBlockFormat:
-    """Line height (percent), gaps above and below (pixels), always left aligned."""
-    fmt = QTextBlockFormat()
-    fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    fmt.setTopMargin(top)
-    fmt.setBottomMargin(bottom)
-    # Never justified or centred (what QTextBlockFormat.setAlignment(AlignLeft) sets).
-    fmt.setProperty(QTextFormat.Property.BlockAlignment, _ALIGN_LEFT)
-    return fmt
-
-
-def _merge(cursor: QTextCursor, run: list[int], fmt: QTextBlockFormat) -> None:
-    """Merge ``fmt`` into the blocks from ``run[0]`` to ``run[-1]``, then empty ``run``."""
-    if not run:
-        return
-    cursor.setPosition(run[0])
-    cursor.setPosition(run[-1], QTextCursor.MoveMode.KeepAnchor)
-    cursor.mergeBlockFormat(fmt)
-    cursor.clearSelection()
-    run.clear()
 
 
 def _size_heading(cursor: QTextCursor, block: QTextBlock, size: float) -> None:

@@ -16,7 +16,12 @@ if TYPE_CHECKING:
 
 
 def viewport_size(area: QAbstractScrollArea) -> tuple[int, int]:
-    """The width and height of ``area``'s viewport, as its frame and shown scroll bars leave it."""
+    """The width and height of ``area``'s viewport, as its frame and shown scroll bars leave it.
+
+    For scroll bars shown as needed or never, as the reader's are: Qt already leaves out a
+    scroll bar that is always shown from ``maximumViewportSize``, which this would count twice
+    (telling the policy apart would make Qt's namespace of enums, about 15 ms).
+    """
     size = area.maximumViewportSize()
     width, height = size.width(), size.height()
     vertical, horizontal = area.verticalScrollBar(), area.horizontalScrollBar()

@@ -48,9 +48,17 @@ def test_text_is_left_aligned_never_justified(window):
         assert not alignment & Qt.AlignmentFlag.AlignJustify
 
 
+TABLE_HTML = (
+    "<h2>Doses</h2><table><tr><td>Morning</td><td>One tablet</td></tr>"
+    "<tr><td><h3>In the cell</h3></td><td>Evening</td></tr></table>"
+    "<p>After the table.</p><h2>Next</h2><p>Last words.</p>"
+)
+
+
 @pytest.mark.parametrize(("points", "spacing"), [(16.0, 150), (32.0, 200), (64.0, 250)])
-def test_every_block_gets_its_own_format_when_set_in_runs(qtbot, bundled_leaflet, points, spacing):
-    """``set_text`` merges formats into runs of paragraphs: each block as if set alone."""
+@pytest.mark.parametrize("text", ["bundled", "table"])
+def test_every_block_gets_the_format_of_its_kind(qtbot, bundled_leaflet, points, spacing, text):
+    """Headings and paragraphs, in the body or in a table's cells, each get their own format."""
     from PySide6.QtGui import QFontMetricsF, QTextDocument, QTextFormat
 
     from kyphoreader.core.document import LEAFLET_CSS, leaflet_document_html
@@ -63,11 +71,11 @@ def test_every_block_gets_its_own_format_when_set_in_runs(qtbot, bundled_leaflet
 
     document = QTextDocument()
     document.setDefaultStyleSheet(LEAFLET_CSS)
-    document.setHtml(leaflet_document_html(bundled_leaflet))
+    document.setHtml(leaflet_document_html(bundled_leaflet) if text == "bundled" else TABLE_HTML)
     set_text(document, points, spacing)
     line = QFontMetricsF(reading_font(points)).lineSpacing()
     all_blocks = list(blocks(document))
-    assert sum(1 for b in all_blocks if b.blockFormat().headingLevel() > 0) >= 10
+    assert sum(1 for b in all_blocks if b.blockFormat().headingLevel() > 0) >= 3
     for block in all_blocks:
         fmt = block.blockFormat()
         level = fmt.headingLevel()
