@@ -159,10 +159,10 @@ class SearchBar(QWidget):
 
     def _show_and_say(self, label: QLabel, text: str, spoken: str) -> None:
         """Show ``text``; give the label the same words as its name and announce them."""
+        if label.text() == text and label.accessibleName() == spoken:
+            return  # (before the import: the window's build changes nothing here; issue #16)
         from kyphoreader.reading.accessible import announce
 
-        if label.text() == text and label.accessibleName() == spoken:
-            return
         label.setText(text)
         label.setAccessibleName(spoken)  # the words on screen, readable as the label's name
         if label is self.count_label:  # never cut off, at any text size

@@ -61,6 +61,7 @@ NOT_BEFORE_FIRST_PAINT_FROM_A_KEPT_COPY = [
 #: What a usual start does not need to be usable either: made when first used, or (the
 #: explained words) once the window is on screen and settled.
 NOT_BEFORE_USABLE = [
+    "kyphoreader.reading.accessible",  # the search bar's announcements: none at the build
     "kyphoreader.glossary.controller",
     "kyphoreader.glossary.popup",
     "kyphoreader.readaloud.controller",
@@ -98,6 +99,7 @@ QT_TYPES_NOT_BEFORE_FIRST_PAINT = [
 #: Qt's own namespace, some 15 ms, is named only where a user's action or a first start needs it
 #: (app/enumproperty.py).
 QT_TYPES_NOT_BEFORE_USABLE = [
+    "kyphoreader.reading.accessible",  # the search bar's announcements: none at the build
     # Made only to tell the type of a widget Qt made (reading/viewportsize.py).
     "QtWidgets.QCalendarWidget",
     "QtWidgets.QWizard",
