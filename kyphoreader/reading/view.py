@@ -661,8 +661,7 @@ class ReaderView(QTextBrowser):
                 self._layer_selections[name] = self._selections_of(name)
             selections.extend(self._layer_selections[name])
         self.setExtraSelections(selections)
-        if self._painted:  # the rings reach outside the marked text (first paint: all of it)
-            self.viewport().update()
+        self._repaint_view()  # the rings reach outside the marked text
 
     def _selections_of(self, name: str) -> list[QTextEdit.ExtraSelection]:
         text_format = self._layer_formats.get(name)
@@ -765,20 +764,14 @@ class ReaderView(QTextBrowser):
     def link_at_caret(self) -> TextPart | None:
         """The link the caret is on (or that is selected), else None.
 
-        Before the text's parts are listed (the caret placed at the first paint) only the
-        caret's paragraph is looked at: a link never spans two.
+        Only the caret's paragraph is looked at (a link never spans two): the caret moves at
+        every key press, and is placed before the text's first paint (issue #16).
         """
         cursor = self.textCursor()
         position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
-        if self._parts is None:
-            links = _parts_of_block(self.document().findBlock(position))
-        else:
-            links = self._parts
-        for link in links:
-            if link.kind != "link":
-                continue
-            if link.start <= position < link.end:
-                return link
+        for part in _parts_of_block(self.document().findBlock(position)):
+            if part.kind == "link" and part.start <= position < part.end:
+                return part
         return None
 
     def link_target_text(self, target: str) -> str:
@@ -868,7 +861,15 @@ class ReaderView(QTextBrowser):
             self._rings[name] = QColor(colour)
         else:
             self._rings.pop(name, None)
-        if self._painted:  # the first paint draws the whole view (see viewportsize.py)
+        self._repaint_view()
+
+    def _repaint_view(self) -> None:
+        """Repaint the whole viewport; before the first paint, which draws it all, nothing.
+
+        (Asking PySide for the viewport that early would make it build every widget class:
+        reading/viewportsize.py.)
+        """
+        if self._painted:
             self.viewport().update()
 
     def span_rects(self, start: int, end: int) -> list[QRectF]:

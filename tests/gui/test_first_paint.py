@@ -90,7 +90,7 @@ QT_TYPES_NOT_BEFORE_FIRST_PAINT = [
     "QtGui.QAccessible",
     "QtGui.QAccessibleInterface",
     # Made only when PySide is handed a widget Qt made (the reader's viewport, say) and builds
-    # every widget class to tell its type, about 10 ms (reading/view.py: _viewport_size).
+    # every widget class to tell its type, about 10 ms (reading/viewportsize.py).
     "QtWidgets.QCalendarWidget",
     "QtWidgets.QWizard",
     "QtWidgets.QMdiArea",
@@ -99,7 +99,6 @@ QT_TYPES_NOT_BEFORE_FIRST_PAINT = [
 #: Qt's own namespace, some 15 ms, is named only where a user's action or a first start needs it
 #: (app/enumproperty.py).
 QT_TYPES_NOT_BEFORE_USABLE = [
-    "kyphoreader.reading.accessible",  # the search bar's announcements: none at the build
     # Made only to tell the type of a widget Qt made (reading/viewportsize.py).
     "QtWidgets.QCalendarWidget",
     "QtWidgets.QWizard",
