@@ -13,10 +13,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+if TYPE_CHECKING:  # named when a dialog opens: each class named costs the start (issue #16)
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 #: Smallest size of a dialog button (WCAG 2.5.5 target size: 44 by 44 px).
 BUTTON_MIN_SIZE = (120, 48)
@@ -29,7 +29,7 @@ class DialogHost(QObject):
         dialog_opened(QDialog): a dialog was shown (the appearance styles it).
     """
 
-    dialog_opened = Signal(QDialog)
+    dialog_opened = Signal(QWidget)
 
     def __init__(self, window: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +71,8 @@ class DialogHost(QObject):
         dialog.finished.connect(finished)
         if self._style is not None:
             self._style(dialog)
+        from PySide6.QtWidgets import QDialog
+
         QDialog.open(dialog)  # the base one: QPrintDialog and QFileDialog hide it
         self.dialog_opened.emit(dialog)
         return dialog

@@ -29,10 +29,11 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from kyphoreader.app.mainwindow import MainWindow
     from kyphoreader.reading.view import ReaderView
 
 #: Environment variable asking for the list of modules imported before the first paint.
@@ -42,60 +43,39 @@ REPORT_MODULES_ENV = "KYPHOREADER_REPORT_MODULES"
 class FirstPaintReporter(QObject):
     """Watches one main window and prints the benchmark's lines, then quits the application.
 
-    The window is "built" once ``window.is_built()`` is true (every window without that method
-    is built from the start); it may announce the moment with a ``built`` signal.
+    A window built after its text was painted says when its bars and panels are painted with
+    a ``chrome_painted`` signal; one built before it was shown paints them with the text. It
+    says whether it is built and settled with ``is_built()`` and ``is_settled()``
+    (``MainWindow``).
+    Nothing is watched through an event filter: PySide would build every event class Qt has
+    to hand it the first event (``app/bars.py``), which the reader itself does not pay.
     """
 
-    def __init__(self, window: QMainWindow, reader: ReaderView) -> None:
+    def __init__(self, window: MainWindow, reader: ReaderView) -> None:
         super().__init__(window)
         self._window = window
         self._reader = reader
-        self._text_painted = False
         self._painted_reported = False
         self._chrome_painted = False
-        self._watched: list[QWidget] = []
         self._done = False
         # Told by the reader itself: asking PySide for its viewport would make classes first.
         reader.painted.connect(self._on_text_painted)
-        built = getattr(window, "built", None)
-        if self._is_built():
-            self._watch_chrome()
-        elif built is not None:
-            built.connect(self._watch_chrome)
+        if window.is_built():
+            self._chrome_painted = True  # built before it was shown: painted with the text
+        else:
+            window.chrome_painted.connect(self._on_chrome_painted)
+            window.built.connect(self._on_built)
 
-    def _is_built(self) -> bool:
-        is_built = getattr(self._window, "is_built", None)
-        return True if is_built is None else bool(is_built())
+    def _on_built(self) -> None:
+        if not self._window.isVisible():  # built before it was shown after all
+            self._on_chrome_painted()
 
-    def _watch_chrome(self) -> None:
-        """Watch every panel, toolbar and bar of the window for its first paint."""
-        central = self._window.centralWidget()
-        for child in self._window.findChildren(QWidget):
-            if (
-                child.parentWidget() is self._window
-                and child is not central
-                and not (child.isHidden() or child.isWindow())
-            ):
-                child.installEventFilter(self)
-                self._watched.append(child)
-        if not self._watched:
-            self._chrome_painted = True
-            self._maybe_usable()
-        elif self._text_painted:
-            self._window.update()  # the panels paint with the rest of the window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Note the first paint of the text and of the panels; never stops an event."""
-        if event.type() != QEvent.Type.Paint:
-            return False
-        if watched in self._watched and not self._chrome_painted:
-            self._chrome_painted = True
-            self._maybe_usable()
-        return False
+    def _on_chrome_painted(self) -> None:
+        self._chrome_painted = True
+        self._maybe_usable()
 
     def _on_text_painted(self) -> None:
         self._reader.painted.disconnect(self._on_text_painted)
-        self._text_painted = True
         # The report waits for the window's drawing (and its flush) to end, as a zero timer
         # started here does.
         QTimer.singleShot(0, self._report_painted)
@@ -132,8 +112,7 @@ class FirstPaintReporter(QObject):
 
             print(f"usable-modules {json.dumps(sorted(sys.modules))}", flush=True)
             print(f"usable-qt-types {json.dumps(_qt_types_made())}", flush=True)
-        is_settled = getattr(self._window, "is_settled", None)
-        if is_settled is not None and not is_settled():
+        if not self._window.is_settled():
             self._window.settled.connect(self._report_settled)
         else:
             self._report_settled()
@@ -159,6 +138,6 @@ def _qt_types_made() -> list[str]:
     return sorted(made)
 
 
-def report_first_paint(window: QMainWindow, reader: ReaderView) -> FirstPaintReporter:
+def report_first_paint(window: MainWindow, reader: ReaderView) -> FirstPaintReporter:
     """Print the first-paint and usable times of ``window`` and then quit (see module doc)."""
     return FirstPaintReporter(window, reader)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from kyphoreader import APP_DISPLAY_NAME
@@ -33,10 +33,11 @@ from kyphoreader.reading.typography import load_reading_typeface
 from kyphoreader.reading.view import ReaderView
 
 if TYPE_CHECKING:  # imported for real in finish_building(), after the first paint
-    from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent
     from PySide6.QtWidgets import QDockWidget, QToolBar
 
     from kyphoreader.app.actions import ActionSpec
+    from kyphoreader.app.bars import MenuBar, ToolBar
     from kyphoreader.app.dialogs import DialogHost
     from kyphoreader.app.reflow import PanelReflow
     from kyphoreader.app.regions import RegionCycler
@@ -66,10 +67,15 @@ class MainWindow(QMainWindow):
         built(): finish_building() has built and wired everything besides the text.
         settled(): what waits until the whole window is on screen is done too (the marks
             of the explained words); emitted once, just after ``built`` when not deferred.
+        chrome_painted(): the bars and panels built after the text are painted (once, when
+            the window was shown as they were built).
+        resized(): the window changed size (the panels' reflow follows it).
     """
 
     built = Signal()
+    chrome_painted = Signal()
     settled = Signal()
+    resized = Signal()
 
     def __init__(
         self,
@@ -108,7 +114,7 @@ class MainWindow(QMainWindow):
         self._glossary: GlossaryController | None = None
         self._read_aloud: ReadAloudController | None = None
         self._read_aloud_controls: ReadAloudControls | None = None
-        self._settle_on_paint_of: QWidget | None = None
+        self._chrome_painted_by: MenuBar | ToolBar | None = None
         self._allowed = allowed
         load_reading_typeface()
 
@@ -124,6 +130,8 @@ class MainWindow(QMainWindow):
         fit_on_screen(self)  # at any display scaling (200 % on a 1280x1024 screen, say)
         # Deferred: built just after the text's first paint, from the first show (showEvent).
         self._build_after_paint = deferred
+        #: Accessible interfaces are registered once the window is whole (accessfactory.py).
+        self._interfaces_when_settled = deferred
         if not deferred:
             self.finish_building()
 
@@ -234,36 +242,47 @@ class MainWindow(QMainWindow):
         # at show() would run before the first paint).
         QTimer.singleShot(0, self.finish_building)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Settle once the panels have painted."""
-        if event.type() == QEvent.Type.Paint and watched is self._settle_on_paint_of:
-            watched.removeEventFilter(self)
-            self._settle_on_paint_of = None
-            QTimer.singleShot(0, self._settle)
-        return super().eventFilter(watched, event)
-
     def _settle_once_painted(self) -> None:
         """Mark the explained words once the panels are painted: the window is usable first.
 
         Reading the glossary and marking its words takes about 15 ms; done before the
         panels' first paint, it would hold them back, and the text shows no marks sooner.
+        The bars are painted with the panels, in the same pass over the window.
         """
-        bars = [self.menuBar(), self.toolbar]
+        bars: list[MenuBar | ToolBar] = [self.menuBar(), self.toolbar]
         shown = next((bar for bar in bars if bar.isVisibleTo(self)), None)
         if shown is None:
-            QTimer.singleShot(0, self._settle)
+            self._on_chrome_painted()
             return
-        self._settle_on_paint_of = shown
-        shown.installEventFilter(self)
+        self._chrome_painted_by = shown
+        shown.painted.connect(self._on_chrome_painted)
+
+    def _on_chrome_painted(self) -> None:
+        if self._chrome_painted_by is not None:
+            self._chrome_painted_by.painted.disconnect(self._on_chrome_painted)
+            self._chrome_painted_by = None
+        self.chrome_painted.emit()
+        QTimer.singleShot(0, self._settle)
 
     def _settle(self) -> None:
         if self._settled:
             return
+        self._adopt_interfaces()
         self.ensure_leaflet()
         if self.leaflet is not None:
             self.glossary.load()
         self._settled = True
         self.settled.emit()
+
+    def _adopt_interfaces(self) -> None:
+        """Give assistive technology the text's, the contents' and the notice's own interfaces.
+
+        Registered here, once the window is whole, rather than as they are made: naming Qt's
+        accessibility classes would hold back the usable window (reading/accessfactory.py).
+        """
+        self.reader.adopt_interface()
+        self.contents.adopt_interface()
+        self.notice.adopt_interface()
 
     def finish_building(self) -> None:
         """Build everything besides the text, wire it, and give it the leaflet shown.
@@ -281,7 +300,6 @@ class MainWindow(QMainWindow):
         from kyphoreader.reading.navigation import NavigationController
         from kyphoreader.search.session import SearchSession
 
-        self.reader.adopt_interface()
         self._build_panels()
         self.actions_by_name: dict[str, QAction] = create_actions(self, allowed=self._allowed)
         self._build_menus()
@@ -346,6 +364,7 @@ class MainWindow(QMainWindow):
             self.reader.setFocus()
             self._settle_once_painted()
         else:  # the marks come with the reader's first paint (GlossaryController)
+            self._adopt_interfaces()
             self.glossary  # noqa: B018 - made now, so that it marks with that paint
             self._settled = True
         self.built.emit()
@@ -375,7 +394,7 @@ class MainWindow(QMainWindow):
     def _build_reading_area(self, deferred: bool) -> None:
         """The central widget: the reader (and, once built, the read-aloud bar above it).
 
-        ``deferred``: the reader's accessible interface is registered once the rest is built.
+        ``deferred``: the reader's accessible interface is registered once the window is whole.
         """
         self.reader = ReaderView(self, interface_after_show=deferred)
         central = QWidget(self)
@@ -398,7 +417,7 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
-        self.contents: TocPanel = TocPanel(self)
+        self.contents: TocPanel = TocPanel(self, self._interfaces_when_settled)
         self.contents_dock: QDockWidget = QDockWidget("Contents", self)
         self.contents_dock.setObjectName("contents_dock")
         self.contents_dock.setAccessibleName("Contents panel")
@@ -419,7 +438,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMenu
 
         from kyphoreader.app.actions import ACTION_SPECS, MENUS
+        from kyphoreader.app.bars import MenuBar
 
+        self.setMenuBar(MenuBar(self))  # says when it is painted (app/bars.py)
         menus = {title: self.menuBar().addMenu(title) for title in MENUS}
         submenus: dict[tuple[str, str], QMenu] = {}
         for spec in ACTION_SPECS:
@@ -439,14 +460,15 @@ class MainWindow(QMainWindow):
         for menu in menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
 
-    def _build_toolbar(self, row: int = 1, title: str = "Main toolbar") -> QToolBar:
+    def _build_toolbar(self, row: int = 1, title: str = "Main toolbar") -> ToolBar:
         """A toolbar of the actions of ``row``, below the bars added before it."""
-        from PySide6.QtWidgets import QToolBar, QToolButton
+        from PySide6.QtWidgets import QToolButton
 
         from kyphoreader.app.actions import toolbar_name, toolbar_specs
+        from kyphoreader.app.bars import ToolBar
         from kyphoreader.app.enumproperty import set_enum_property
 
-        toolbar = QToolBar(title, self)
+        toolbar = ToolBar(title, self)
         toolbar.setObjectName(title.lower().replace(" ", "_"))
         toolbar.setAccessibleName(title)
         toolbar.setMovable(False)
@@ -485,7 +507,7 @@ class MainWindow(QMainWindow):
         """The review notice: above the reader, across the window, never in the scrolled text."""
         from kyphoreader.reading.notice import NoticeBar
 
-        self.notice: NoticeBar = NoticeBar(self)
+        self.notice: NoticeBar = NoticeBar(self, self._interfaces_when_settled)
         self.addToolBarBreak()
         self.addToolBar(self.notice)
 
@@ -758,6 +780,11 @@ class MainWindow(QMainWindow):
         if section:
             # Before the rest is built the reader goes there itself, as navigation would.
             (self.navigation.show_section if self._built else self.reader.go_to)(section)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Say the window changed size (an event filter would cost the start, see reflow.py)."""
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """Fit the screen; apply a section restore asked for before the window was visible."""

@@ -9,26 +9,19 @@ scaling.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QGraphicsView,
-    QLabel,
-    QLineEdit,
-    QScrollArea,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QLayout, QWidget
 
 from kyphoreader.app.actions import label_words, name_holds_label
 from kyphoreader.app.screenfit import fit_on_screen, on_a_real_screen
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+# Kinds of control are told apart by class name (QObject.inherits): naming the classes would
+# make PySide build them and their enums, some ten classes the main window has none of, on
+# the way to the usable window (issue #16).
 
 #: Names for Qt's own controls that have no words of their own.
 QT_CONTROL_NAMES = {
@@ -39,11 +32,16 @@ QT_CONTROL_NAMES = {
 def _form_labels(root: QWidget) -> dict[QWidget, str]:
     """The visible label of each field of the form layouts inside ``root``."""
     labels: dict[QWidget, str] = {}
-    for layout in root.findChildren(QFormLayout):
+    forms = [layout for layout in root.findChildren(QLayout) if layout.inherits("QFormLayout")]
+    if forms:
+        from PySide6.QtWidgets import QFormLayout
+    for layout in forms:
         for row in range(layout.rowCount()):
             label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label and field and isinstance(label.widget(), QLabel) and field.widget():
+            if label and field and label.widget() and field.widget():
+                if not label.widget().inherits("QLabel"):
+                    continue
                 labels[field.widget()] = label.widget().text().replace("&", "").rstrip(":")
     for label in root.findChildren(QLabel):
         buddy = label.buddy()
@@ -64,7 +62,7 @@ def _nearest_name(widget: QWidget) -> str:
 
 def visible_label(widget: QWidget, form_labels: dict[QWidget, str]) -> str:
     """The words a sighted person sees on or beside a control ('' if none)."""
-    if isinstance(widget, QAbstractButton):
+    if widget.inherits("QAbstractButton"):
         return widget.text().replace("&", "")
     return form_labels.get(widget, "")
 
@@ -78,27 +76,29 @@ def name_controls(root: QWidget) -> list[QWidget]:
     """
     form_labels = _form_labels(root)
     unnamed = []
-    kinds = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QAbstractScrollArea)
+    kinds = ("QAbstractButton", "QComboBox", "QAbstractSpinBox", "QLineEdit", "QAbstractScrollArea")
     for widget in root.findChildren(QWidget):
-        if not isinstance(widget, kinds) or not widget.isVisibleTo(root):
+        if not any(map(widget.inherits, kinds)) or not widget.isVisibleTo(root):
             continue  # hidden parts are named when they are shown
         parent = widget.parent()
-        if isinstance(parent, (QComboBox, QAbstractSpinBox)) or (
-            parent is not None and isinstance(parent.parent(), QComboBox)
+        if parent is not None and (
+            parent.inherits("QComboBox")
+            or parent.inherits("QAbstractSpinBox")
+            or (parent.parent() is not None and parent.parent().inherits("QComboBox"))
         ):
             continue  # the edit and list inside a combo or spin box are named by the box
         name = widget.accessibleName()
         label = visible_label(widget, form_labels)
         if not name:
             name = (
-                (_nearest_name(widget) if isinstance(widget, QScrollArea) else "")
+                (_nearest_name(widget) if widget.inherits("QScrollArea") else "")
                 or label
                 or QT_CONTROL_NAMES.get(widget.objectName(), "")
                 or widget.toolTip().split("\n")[0]
                 or widget.whatsThis()
                 or widget.windowTitle()
             )
-            if not name and isinstance(widget, QToolButton) and widget.defaultAction():
+            if not name and widget.inherits("QToolButton") and widget.defaultAction():
                 name = widget.defaultAction().text().replace("&", "")
             if name:
                 widget.setAccessibleName(name)
@@ -113,21 +113,28 @@ def name_preview_controls(root: QWidget) -> None:
     """Name the print preview's page number box and zoom box, which Qt leaves unnamed."""
     if root.metaObject().className() != "QPrintPreviewDialog":
         return
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
     for box in root.findChildren(QComboBox):
         if not box.accessibleName():
             box.setAccessibleName("Zoom")
             box.setToolTip("Zoom: how large the pages are shown")
     for edit in root.findChildren(QLineEdit):
-        if not edit.accessibleName() and not isinstance(edit.parent(), QComboBox):
+        if not edit.accessibleName() and not edit.parent().inherits("QComboBox"):
             edit.setAccessibleName("Page number")
             edit.setToolTip("Page number: type a page to go to it")
 
 
 def let_views_take_the_keyboard(root: QWidget) -> None:
     """Views that show pages (the print preview) take the keyboard, so the focus ring shows."""
+    views = [
+        view for view in root.findChildren(QAbstractScrollArea) if view.inherits("QGraphicsView")
+    ]
+    if not views:
+        return
     from PySide6.QtCore import Qt  # named when used, not at start-up (app/enumproperty.py)
 
-    for view in root.findChildren(QGraphicsView):
+    for view in views:
         view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         if not view.accessibleName():
             view.setAccessibleName("Pages")
@@ -158,6 +165,7 @@ def scroll_if_too_big(dialog: QDialog) -> bool:
     if needed.width() <= room_w and needed.height() <= room_h:
         return False
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QFrame, QScrollArea, QVBoxLayout
 
     direct = Qt.FindChildOption.FindDirectChildrenOnly
     buttons = dialog.findChildren(QDialogButtonBox, options=direct)
@@ -186,6 +194,6 @@ def polish_window(window: QWidget) -> None:
     name_preview_controls(window)
     name_controls(window)
     let_views_take_the_keyboard(window)
-    if isinstance(window, QDialog):
+    if window.inherits("QDialog"):
         scroll_if_too_big(window)
     fit_on_screen(window)

@@ -13,7 +13,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextBrowser
 
@@ -100,7 +100,7 @@ class PanelReflow(QObject):
     """Keeps every word whole: moves the side panels below the text when the text needs room.
 
     Args:
-        window: the main window.
+        window: the main window; its ``resized`` signal says when its size changed.
         reader: the reading pane (its words set the width the text needs).
         panels: the side docks (contents, results), in order.
         results: the results list, whose words must fit its panel too.
@@ -131,7 +131,9 @@ class PanelReflow(QObject):
         # At 400 % Qt asks some 180 pixels for the text; a third of that still shows two lines,
         # and the window (toolbars, notice, panels below) still fits a 768-pixel screen.
         reader.setMinimumHeight(READER_MIN_HEIGHT_PX)
-        window.installEventFilter(self)
+        # Told by the window's own resizeEvent, not an event filter: a filter is handed every
+        # event, and PySide builds some 50 event classes to tell the first one's type (#16).
+        window.resized.connect(self._on_window_resized)
         for dock in panels:  # a panel shown later (the results) needs its width too
             dock.visibilityChanged.connect(self._on_panel_visibility_changed)
         # Whatever the results show (a long word in bold, an indent), they must fit whole.
@@ -228,8 +230,7 @@ class PanelReflow(QObject):
             finally:
                 self._busy = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def _on_window_resized(self) -> None:
         """Reflow when the window changes size."""
-        if self._active and watched is self._window and event.type() == QEvent.Type.Resize:
+        if self._active:
             self.update()
-        return False

@@ -3,10 +3,12 @@
 The interface itself (``reading/accessible.py``) is imported the first time an assistive
 technology asks for it, not at start-up, where the text is painted first (issue #16).
 
-A usual start tells Qt only once the text is painted: naming Qt's accessibility classes costs
-about 3 ms, and until an assistive technology has turned accessibility on (which it does
+A usual start tells Qt only once the window is whole (``MainWindow``'s ``settled``), for the
+reading pane, the contents list and the notice alike: naming Qt's accessibility classes
+costs some 3 ms, and until an assistive technology has turned accessibility on (which it does
 through the event loop, after the window is shown) Qt makes no interface. One that asked in
-between got Qt's plain interface for the pane; ``adopt_reader_interface`` replaces it.
+between got Qt's plain interface; ``replace_plain_interface`` replaces it. With accessibility
+on before the show (``QT_LINUX_ACCESSIBILITY_ALWAYS_ON``), each registers as it is made.
 """
 
 from __future__ import annotations
@@ -57,27 +59,49 @@ def accessibility_on_before_show() -> bool:
     return ALWAYS_ON_VARIABLE in os.environ
 
 
-def adopt_reader_interface(view: QWidget, active: bool | None = None) -> bool:
-    """Register the pane's interface after ``view`` was shown. True: a plain one was replaced.
+def registers_now(interface_after_show: bool) -> bool:
+    """Whether a widget made now registers its interface now (else at ``adopt_*``)."""
+    return not interface_after_show or accessibility_on_before_show()
+
+
+def replace_plain_interface(
+    widget: QWidget,
+    is_own: Callable[[QAccessibleInterface], bool],
+    active: bool | None = None,
+) -> bool:
+    """Once ``widget``'s factory is registered: replace a plain interface made before. True if so.
 
     ``active`` is whether accessibility is on (None: ask Qt). When it is, an assistive
-    technology may already have asked for the pane and been given Qt's plain interface: that
-    one is withdrawn (the technology is told it is gone), the pane's own one made, and the
-    technology told of it, and of its focus when it has the focus.
+    technology may already have asked for the widget and been given Qt's plain interface
+    (``is_own`` tells it apart): that one is withdrawn (the technology is told it is gone),
+    the widget's own one made, and the technology told of it, and of its focus when it has
+    the focus.
     """
-    install_reader_accessibility()
     from PySide6.QtGui import QAccessible, QAccessibleEvent
 
     if not (QAccessible.isActive() if active is None else active):
-        return False  # nothing made yet: the first question gets the pane's own interface
-    from kyphoreader.reading.accessible import ReaderAccessible
-
-    made = QAccessible.queryAccessibleInterface(view)
-    if made is None or isinstance(made, ReaderAccessible):
+        return False  # nothing made yet: the first question gets the widget's own interface
+    made = QAccessible.queryAccessibleInterface(widget)
+    if made is None or is_own(made):
         return False
     QAccessible.updateAccessibility(QAccessibleEvent(made, QAccessible.Event.ObjectDestroyed))
     QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(made))
-    QAccessible.updateAccessibility(QAccessibleEvent(view, QAccessible.Event.ObjectCreated))
-    if view.hasFocus():
-        QAccessible.updateAccessibility(QAccessibleEvent(view, QAccessible.Event.Focus))
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.ObjectCreated))
+    if widget.hasFocus():
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Focus))
     return True
+
+
+def _is_reader_interface(made: QAccessibleInterface) -> bool:
+    from kyphoreader.reading.accessible import ReaderAccessible
+
+    return isinstance(made, ReaderAccessible)
+
+
+def adopt_reader_interface(view: QWidget, active: bool | None = None) -> bool:
+    """Register the pane's interface after ``view`` was shown. True: a plain one was replaced.
+
+    See ``replace_plain_interface`` for ``active`` and the replacement.
+    """
+    install_reader_accessibility()
+    return replace_plain_interface(view, _is_reader_interface, active)

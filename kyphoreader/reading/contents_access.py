@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget, QTreeWidget, QTreeWidgetItem
 
 from kyphoreader.reading.accesschild import ChildAccessible
-from kyphoreader.reading.accessfactory import install_factory_once
+from kyphoreader.reading.accessfactory import install_factory_once, replace_plain_interface
 
 _INSTALLED = "kyphoreader_contents_accessibility"
 
@@ -226,3 +226,12 @@ def _factory(_class_name: str, candidate: QObject) -> QAccessibleInterface | Non
 def install_contents_accessibility() -> None:
     """Register the contents list's accessible interface (once per application)."""
     install_factory_once(_INSTALLED, _factory)
+
+
+def adopt_contents_interface(tree: QTreeWidget, active: bool | None = None) -> bool:
+    """Register the list's interface after ``tree`` was shown. True: a plain one was replaced.
+
+    See ``reading/accessfactory.py``'s ``replace_plain_interface`` for ``active``.
+    """
+    install_contents_accessibility()
+    return replace_plain_interface(tree, lambda made: isinstance(made, ContentsAccessible), active)

@@ -9,13 +9,10 @@ reader what it is (a notification) and what it says.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
-    QAccessibleWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,6 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from kyphoreader.app.enumproperty import set_enum_property
+from kyphoreader.reading.accessfactory import (
+    install_factory_once,
+    registers_now,
+    replace_plain_interface,
+)
 from kyphoreader.reading.style import set_font_everywhere
 from kyphoreader.reading.theme import Theme
 from kyphoreader.reading.typography import reading_font
@@ -36,7 +38,8 @@ from kyphoreader.reading.viewportsize import viewport_size
 if TYPE_CHECKING:  # datetime is imported only when a leaflet has review dates
     import datetime as dt
 
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QAccessibleInterface, QResizeEvent
+    from PySide6.QtWidgets import QAccessibleWidget
 
     from kyphoreader.core.leaflet import Leaflet
 
@@ -76,10 +79,17 @@ class NoticeBar(QToolBar):
 
     read_more_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, interface_after_show: bool = False) -> None:
+        """Make the bar; with ``interface_after_show``, tell screen readers its role late.
+
+        Qt then learns of it only when ``adopt_interface`` is called (``accessfactory.py``).
+        """
         super().__init__(NOTICE_NAME, parent)
-        _install_accessible_role()
+        self._interface_adopted = registers_now(interface_after_show)
+        if self._interface_adopted:
+            install_factory_once(_INSTALLED, _notice_accessible)
         self.setObjectName("notice_bar")
+        self.setProperty(NOTICE_PROPERTY, True)  # a notification to screen readers
         self.setAccessibleName(NOTICE_NAME)
         self.setMovable(False)
         self.setFloatable(False)
@@ -116,6 +126,13 @@ class NoticeBar(QToolBar):
         self.read_more_button.clicked.connect(self.read_more_requested)
         self.hide_button.clicked.connect(self.hide_for_session)
         self.hide()
+
+    def adopt_interface(self) -> None:
+        """Tell assistive technology the bar is a notification, if not told when it was made."""
+        if not self._interface_adopted:
+            self._interface_adopted = True
+            install_factory_once(_INSTALLED, _notice_accessible)
+            replace_plain_interface(self, _is_notification)
 
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(self.panel)  # (text, parent) would make QIcon's enums (#16)
@@ -207,14 +224,23 @@ class NoticeBar(QToolBar):
         )
 
 
+#: The application property that records that the notice's factory is registered.
+_INSTALLED = "kyphoreader_notice_accessibility"
+#: The property that marks a NoticeBar as one the factory makes a notification of.
+NOTICE_PROPERTY = "kyphoreader_notice"
+
+
 def _notice_accessible(_key: str, obj: QObject) -> QAccessibleWidget | None:
     """A screen reader's view of a NoticeBar: a notification, named and described."""
-    if isinstance(obj, NoticeBar):
+    if isinstance(obj, NoticeBar) and obj.property(NOTICE_PROPERTY):
+        from PySide6.QtGui import QAccessible
+        from PySide6.QtWidgets import QAccessibleWidget
+
         return QAccessibleWidget(obj, QAccessible.Role.Notification, "")
     return None
 
 
-@cache
-def _install_accessible_role() -> None:
-    """Tell screen readers that a NoticeBar is a notification (once per process)."""
-    QAccessible.installFactory(_notice_accessible)
+def _is_notification(made: QAccessibleInterface) -> bool:
+    from PySide6.QtGui import QAccessible
+
+    return made.role() == QAccessible.Role.Notification

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -24,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from kyphoreader.app.enumproperty import set_enum_property
-from kyphoreader.reading.contents_access import install_contents_accessibility
+from kyphoreader.reading.accessfactory import registers_now
 
 if TYPE_CHECKING:  # a Section, or a kept copy's OutlineSection: anything with these fields
+    from PySide6.QtGui import QResizeEvent
+
     from kyphoreader.core.leaflet import Section
 
 # Qt's values as numbers: naming PySide's Qt namespace costs the start-up some 15 ms
@@ -88,9 +89,17 @@ class TocPanel(QTreeWidget):
 
     section_activated = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, interface_after_show: bool = False) -> None:
+        """Make the list; with ``interface_after_show``, register its accessible interface late.
+
+        Qt then learns of it only when ``adopt_interface`` is called (``accessfactory.py``).
+        """
         super().__init__(parent)
-        install_contents_accessibility()
+        self._interface_adopted = registers_now(interface_after_show)
+        if self._interface_adopted:
+            from kyphoreader.reading.contents_access import install_contents_accessibility
+
+            install_contents_accessibility()
         self.setProperty("kyphoreader_contents", True)  # rows report their level
         self.setProperty("contents_revision", 0)
         self.setObjectName("contents")
@@ -135,11 +144,23 @@ class TocPanel(QTreeWidget):
             add(self, section)
         self.expandAll()
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Re-wrap the headings when the list's width changes (also when a scrollbar appears)."""
-        if event.type() == QEvent.Type.Resize:
-            self.scheduleDelayedItemsLayout()
-        return super().viewportEvent(event)
+    def adopt_interface(self) -> None:
+        """Give assistive technology the list's own interface, if not given when made."""
+        if not self._interface_adopted:
+            self._interface_adopted = True
+            from kyphoreader.reading.contents_access import adopt_contents_interface
+
+            adopt_contents_interface(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Re-wrap the headings when the list's width changes (also when a scrollbar appears).
+
+        A scroll area's ``resizeEvent`` is its viewport's. Not ``viewportEvent``: handing
+        PySide a bare QEvent from a widget makes it build every event class Qt has, some 50
+        with their enums, to tell the event's type (issue #16).
+        """
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
 
     def section_ids(self) -> list[str]:
         """Every listed section id, top to bottom."""

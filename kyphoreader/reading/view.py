@@ -14,9 +14,9 @@ from kyphoreader.core.document import LEAFLET_CSS, TITLE_ANCHOR
 from kyphoreader.reading import typography
 from kyphoreader.reading.accessfactory import (
     DOCUMENT_PROPERTY,
-    accessibility_on_before_show,
     adopt_reader_interface,
     install_reader_accessibility,
+    registers_now,
 )
 from kyphoreader.reading.viewportsize import viewport_size
 
@@ -139,7 +139,7 @@ class ReaderView(QTextBrowser):
         first: issue #16), unless accessibility is on before the window is shown.
         """
         super().__init__(parent)
-        self._interface_adopted = not interface_after_show or accessibility_on_before_show()
+        self._interface_adopted = registers_now(interface_after_show)
         if self._interface_adopted:
             install_reader_accessibility()
         self.setObjectName("reader")

@@ -61,10 +61,13 @@ def test_the_text_is_a_document_with_headings_levels_and_links(request, start):
     assert len(links) >= 11
     assert {"[1]", "[2]", "[9]"} <= {node["name"] for node in links}
     assert all(node["actions"] and node["description"].startswith("Goes to:") for node in links)
+    [notice] = [node for node in tree if node["role"] == "notification"]
+    assert notice["name"] == "Review notice"
 
 
-def test_contents_rows_have_levels_and_only_branches_are_expanded(atspi_reader):
-    tree = atspi_reader.tree()
+@pytest.mark.parametrize("start", list(STARTS))
+def test_contents_rows_have_levels_and_only_branches_are_expanded(request, start):
+    tree = request.getfixturevalue(STARTS[start]).tree()
     rows = {node["name"]: node for node in tree if node["role"] == "table cell"}
     assert rows["Why can back pain continue?"]["attributes"]["level"] == "1"
     assert rows["Other causes"]["attributes"]["level"] == "2"

@@ -62,6 +62,7 @@ NOT_BEFORE_FIRST_PAINT_FROM_A_KEPT_COPY = [
 #: explained words) once the window is on screen and settled.
 NOT_BEFORE_USABLE = [
     "kyphoreader.reading.accessible",  # the search bar's announcements: none at the build
+    "kyphoreader.reading.contents_access",  # registered once settled (accessfactory.py)
     "kyphoreader.glossary.controller",
     "kyphoreader.glossary.popup",
     "kyphoreader.readaloud.controller",
@@ -108,6 +109,22 @@ QT_TYPES_NOT_BEFORE_USABLE = [
     "QtWidgets.QToolTip",
     "QtGui.QPainter",
     "QtGui.QIcon",  # weighed by QAction(text, parent) and QPushButton(text, parent)
+    # Accessibility's classes, some 3 ms: the text's, the contents' and the notice's own
+    # interfaces are registered once the window is settled (reading/accessfactory.py).
+    "QtGui.QAccessible",
+    "QtGui.QAccessibleInterface",
+    "QtWidgets.QAccessibleWidget",
+    # Made when PySide hands a Python event filter (or an overridden ``event``) its first
+    # event from a widget: it builds every event class to tell the event's type (app/bars.py).
+    "QtGui.QTabletEvent",
+    "QtGui.QNativeGestureEvent",
+    "QtWidgets.QGraphicsSceneMouseEvent",
+    # Named only to tell a dialog's controls apart (app/polish.py, app/dialogs.py).
+    "QtWidgets.QDialog",
+    "QtWidgets.QDialogButtonBox",
+    "QtWidgets.QComboBox",
+    "QtWidgets.QAbstractSpinBox",
+    "QtWidgets.QGraphicsView",
 ]
 
 
@@ -593,14 +610,17 @@ def test_a_search_typed_before_a_gone_leaflet_is_replaced_runs_in_the_bundled_on
 # -- the reading pane's accessible interface, registered after the first paint --------------
 
 
-def test_a_window_built_after_its_paint_gives_screen_readers_the_panes_own_interface(
+def test_a_window_built_after_its_paint_gives_screen_readers_the_panes_own_interfaces(
     qtbot, tmp_path, bundled_leaflet
 ):
+    """Once settled, the text, the contents and the notice have their own interfaces."""
     from PySide6.QtGui import QAccessible
 
     from kyphoreader.reading.accessible import ReaderAccessible
+    from kyphoreader.reading.contents_access import ContentsAccessible
 
     window = open_deferred(qtbot, settings_in(tmp_path, "interface"), bundled_leaflet)
+    qtbot.waitUntil(window.is_settled, timeout=10000)
     made = QAccessible.queryAccessibleInterface(window.reader)
     assert isinstance(made, ReaderAccessible)
     assert made.role() == QAccessible.Role.Document
@@ -610,6 +630,11 @@ def test_a_window_built_after_its_paint_gives_screen_readers_the_panes_own_inter
         if made.child(index).role() == QAccessible.Role.Heading
     ]
     assert headings[0] == bundled_leaflet.title
+    contents = QAccessible.queryAccessibleInterface(window.contents)
+    assert isinstance(contents, ContentsAccessible)
+    assert contents.childCount() >= len(window.contents.section_ids())
+    notice = QAccessible.queryAccessibleInterface(window.notice)
+    assert notice.role() == QAccessible.Role.Notification
 
 
 def test_a_plain_interface_made_before_the_panes_own_is_replaced(qtbot):
@@ -642,6 +667,57 @@ def test_a_plain_interface_made_before_the_panes_own_is_replaced(qtbot):
     # Asked again (a second window, say), nothing more is replaced.
     assert adopt_reader_interface(view, active=True) is False
     assert QAccessible.queryAccessibleInterface(view) is made
+
+
+def test_a_plain_interface_made_before_the_contents_own_is_replaced(qtbot, bundled_leaflet):
+    """The contents list, registered once the window settles, replaces a plain interface."""
+    from PySide6.QtGui import QAccessible
+
+    from kyphoreader.reading.contents_access import ContentsAccessible, adopt_contents_interface
+    from kyphoreader.reading.toc import TocPanel
+
+    tree = TocPanel(interface_after_show=True)
+    qtbot.addWidget(tree)
+    tree.set_sections(bundled_leaflet.sections)
+    tree.show()
+    tree.setProperty("kyphoreader_contents", False)  # as Qt makes it before the registration
+    plain = QAccessible.queryAccessibleInterface(tree)
+    assert not isinstance(plain, ContentsAccessible)
+    tree.setProperty("kyphoreader_contents", True)
+
+    assert adopt_contents_interface(tree, active=True) is True
+    made = QAccessible.queryAccessibleInterface(tree)
+    assert isinstance(made, ContentsAccessible)
+    first = made.child(0)
+    assert first.text(QAccessible.Text.Name) == bundled_leaflet.sections[0].heading
+    assert first.attributeValue(QAccessible.Attribute.Level) == 1
+    assert adopt_contents_interface(tree, active=True) is False
+    assert QAccessible.queryAccessibleInterface(tree) is made
+
+
+def test_a_plain_interface_made_before_the_notices_own_is_replaced(qtbot):
+    """The notice, registered once the window settles, becomes a notification."""
+    from PySide6.QtGui import QAccessible
+
+    from kyphoreader.reading.notice import NOTICE_PROPERTY, NoticeBar
+
+    bar = NoticeBar(interface_after_show=True)
+    qtbot.addWidget(bar)
+    bar.set_text("Reviewed in 2026.")
+    bar.show()
+    bar.setProperty(NOTICE_PROPERTY, False)  # as Qt makes it before the registration
+    plain = QAccessible.queryAccessibleInterface(bar)
+    assert plain.role() != QAccessible.Role.Notification
+    bar.setProperty(NOTICE_PROPERTY, True)
+
+    from kyphoreader.reading.accessfactory import replace_plain_interface
+    from kyphoreader.reading.notice import _is_notification
+
+    bar.adopt_interface()  # registers the factory (accessibility is off in this test)
+    assert replace_plain_interface(bar, _is_notification, active=True) is True
+    made = QAccessible.queryAccessibleInterface(bar)
+    assert made.role() == QAccessible.Role.Notification
+    assert made.text(QAccessible.Text.Name) == "Review notice"
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (500, 400), (300, 900)])
