@@ -34,7 +34,7 @@ from kyphoreader.reading.view import ReaderView
 
 if TYPE_CHECKING:  # imported for real in finish_building(), after the first paint
     from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent
-    from PySide6.QtWidgets import QDockWidget, QToolBar
+    from PySide6.QtWidgets import QDockWidget
 
     from kyphoreader.app.actions import ActionSpec
     from kyphoreader.app.bars import MenuBar, ToolBar
@@ -279,10 +279,16 @@ class MainWindow(QMainWindow):
 
         Registered here, once the window is whole, rather than as they are made: naming Qt's
         accessibility classes would hold back the usable window (reading/accessfactory.py).
+        Every control without a name gets one here too.
         """
+        from kyphoreader.app.polish import name_controls
+
         self.reader.adopt_interface()
         self.contents.adopt_interface()
         self.notice.adopt_interface()
+        # Our controls are named as they are made; this names any Qt made (the toolbars'
+        # "More buttons", say), walking every widget of the window.
+        name_controls(self)
 
     def finish_building(self) -> None:
         """Build everything besides the text, wire it, and give it the leaflet shown.
@@ -379,14 +385,21 @@ class MainWindow(QMainWindow):
         emitted (the contents' menu check follows the dock, for one).
         """
         from PySide6.QtCore import QCoreApplication, QEvent
-        from PySide6.QtWidgets import QDockWidget, QToolBar
 
         # Qt queued a call to each bar and panel that shows it unless it was hidden on
-        # purpose; it is delivered here rather than a turn of the event loop later.
-        for kind in (QToolBar, QDockWidget):
-            for widget in self.findChildren(kind):
-                if widget.parentWidget() is self:
-                    QCoreApplication.sendPostedEvents(widget, QEvent.Type.MetaCall)
+        # purpose; it is delivered here rather than a turn of the event loop later. The
+        # window names its own (finding them among its children would hand PySide every
+        # object of the window).
+        bars_and_panels = [
+            self.toolbar,
+            self.search_toolbar,
+            self.read_aloud_toolbar,
+            self.notice,
+            self.contents_dock,
+            self.results_dock,
+        ]
+        for widget in bars_and_panels:
+            QCoreApplication.sendPostedEvents(widget, QEvent.Type.MetaCall)
         QCoreApplication.sendPostedEvents(self.menuBar(), QEvent.Type.MetaCall)
 
     # -- construction ------------------------------------------------------------------------
@@ -490,12 +503,11 @@ class MainWindow(QMainWindow):
         return toolbar
 
     def _build_search_toolbar(self) -> None:
-        from PySide6.QtWidgets import QToolBar
-
+        from kyphoreader.app.bars import ToolBar
         from kyphoreader.search.bar import SearchBar
 
         self.search_bar: SearchBar = SearchBar(self)
-        self.search_toolbar: QToolBar = QToolBar("Search", self)
+        self.search_toolbar: ToolBar = ToolBar("Search", self)
         self.search_toolbar.setObjectName("search_toolbar")
         self.search_toolbar.setAccessibleName("Search toolbar")
         self.search_toolbar.setMovable(False)
@@ -628,11 +640,8 @@ class MainWindow(QMainWindow):
 
     def _restore_window(self) -> None:
         """Put the panels and toolbars where they were (the window's size is set already)."""
-        from kyphoreader.app.polish import name_controls
-
         self._place_panels()
         fit_on_screen(self)
-        name_controls(self)
         self.actions_by_name["toggle_contents"].setChecked(not self.contents_dock.isHidden())
 
     def _place_panels(self) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QLayout, QWidget
 
 from kyphoreader.app.actions import label_words, name_holds_label
+from kyphoreader.app.bars import EXTENSION_BUTTON, EXTENSION_BUTTON_NAME
 from kyphoreader.app.screenfit import fit_on_screen, on_a_real_screen
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 #: Names for Qt's own controls that have no words of their own.
 QT_CONTROL_NAMES = {
-    "qt_toolbar_ext_button": "More buttons",
+    EXTENSION_BUTTON: EXTENSION_BUTTON_NAME,
 }
 
 

@@ -104,6 +104,7 @@ class NoticeBar(QToolBar):
         set_enum_property(self.label, "textInteractionFlags", "TextSelectableByMouse")
         self.scroll = _NoticeScroll(self.panel)
         self.scroll.setObjectName("notice_scroll")
+        self.scroll.setAccessibleName(NOTICE_NAME)  # what it scrolls, when it takes the keys
         self.scroll.setWidget(self.label)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from kyphoreader.core.document import escape
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from kyphoreader.glossary.terms import Term
     from kyphoreader.search.index import (  # only for type hints: search loads on first use
         Place,
@@ -140,7 +142,7 @@ class ResultsPanel(QTextBrowser):
         self.setHtml(html)
         self.verticalScrollBar().setValue(position)
 
-    @Slot(QUrl)
+    @Slot("QUrl")  # by name: the class is made when a result is first followed (issue #16)
     def _on_anchor_clicked(self, url: QUrl) -> None:
         fragment = url.fragment()
         if fragment.startswith(_HIT_PREFIX) and fragment[len(_HIT_PREFIX) :].isdigit():

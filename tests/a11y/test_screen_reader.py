@@ -19,8 +19,16 @@ def showing(tree: list[dict]) -> list[dict]:
     return [node for node in tree if "showing" in node["states"]]
 
 
-def test_no_interactive_object_is_without_a_name(atspi_reader):
-    tree = atspi_reader.tree()
+STARTS = {
+    "first": "atspi_reader",
+    "from a kept copy": "atspi_reader_from_kept_copy",
+    "turned on by the bus": "atspi_reader_turned_on_by_the_bus",
+}
+
+
+@pytest.mark.parametrize("start", ["first", "turned on by the bus"])
+def test_no_interactive_object_is_without_a_name(request, start):
+    tree = request.getfixturevalue(STARTS[start]).tree()
     unnamed = [
         (node["role"], node["description"])
         for node in showing(tree)
@@ -37,13 +45,6 @@ def test_toolbar_names_hold_the_visible_labels(atspi_reader):
         matching = [name for name in names if name_holds_label(name, label)]
         assert matching, f"no button named with its visible label {label!r} in {sorted(names)}"
     assert "A+ Larger text" in names and "A- Smaller text" in names
-
-
-STARTS = {
-    "first": "atspi_reader",
-    "from a kept copy": "atspi_reader_from_kept_copy",
-    "turned on by the bus": "atspi_reader_turned_on_by_the_bus",
-}
 
 
 @pytest.mark.parametrize("start", list(STARTS))

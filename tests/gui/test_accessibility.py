@@ -297,3 +297,14 @@ def test_the_front_matter_can_be_searched(window):
     bar.field.setText("Origins and Remedies")
     bar.flush()
     assert window.search_session.match_count() >= 1
+
+
+def test_the_more_buttons_button_of_a_narrowed_window_has_a_name(window, qtbot):
+    """Qt shows it when the toolbar's buttons stop fitting, long after the window was named."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(420, 700)
+    more = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    qtbot.waitUntil(more.isVisible)
+    assert more.accessibleName() == "More buttons"
+    assert more.toolTip().startswith("More buttons")

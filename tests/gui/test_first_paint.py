@@ -63,6 +63,7 @@ NOT_BEFORE_FIRST_PAINT_FROM_A_KEPT_COPY = [
 NOT_BEFORE_USABLE = [
     "kyphoreader.reading.accessible",  # the search bar's announcements: none at the build
     "kyphoreader.reading.contents_access",  # registered once settled (accessfactory.py)
+    "kyphoreader.app.polish",  # names what Qt made once settled: ours are named as made
     "kyphoreader.glossary.controller",
     "kyphoreader.glossary.popup",
     "kyphoreader.readaloud.controller",
