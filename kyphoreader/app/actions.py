@@ -5,11 +5,9 @@ line spacing) are rows too, generated from the values the reader offers, so the 
 mode can filter every action by one flag and tests can walk every action.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -24,8 +22,10 @@ MENUS = ("&File", "&View", "&Search", "&Go", "&Read aloud", "&Help")
 _LINE_SPACING_NAMES = {150: "1.5 (normal)", 175: "1.75", 200: "Double", 250: "2.5"}
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+# A NamedTuple, without postponed annotations (which NamedTuple would compile one by one):
+# importing dataclasses and making a frozen dataclass cost some 2 ms on the way to the usable
+# window (issue #16).
+class ActionSpec(NamedTuple):
     """How one action looks and is reached.
 
     Attributes:

@@ -73,14 +73,20 @@ def document_words(browser: QTextBrowser) -> dict[tuple[str, bool], set[str]]:
     groups: dict[tuple[str, bool], set[str]] = {}
     document = browser.document()
     default = document.defaultFont()
+    # Fragments of one format share a font: resolved once per format (issue #16).
+    words_of_format: dict[int, set[str]] = {}
     block = document.begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
-            font = fragment.charFormat().font().resolve(default)
-            key = (font.toString(), font.bold())
-            groups.setdefault(key, set()).update(fragment.text().split())
+            index = fragment.charFormatIndex()
+            words = words_of_format.get(index)
+            if words is None:
+                font = fragment.charFormat().font().resolve(default)
+                words = groups.setdefault((font.toString(), font.bold()), set())
+                words_of_format[index] = words
+            words.update(fragment.text().split())
             iterator += 1
         block = block.next()
     return groups

@@ -81,6 +81,7 @@ NOT_BEFORE_USABLE = [
 #: A usual start fills the contents and the notice from the kept copy, and loads the leaflet
 #: only once the window is usable.
 NOT_BEFORE_USABLE_FROM_A_KEPT_COPY = [
+    "dataclasses",  # some 2 ms: the action table is a NamedTuple (app/actions.py)
     "kyphoreader.core.leaflet",
     "kyphoreader.core.cache",
     "kyphoreader.core.limits",
