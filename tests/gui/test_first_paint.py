@@ -697,12 +697,13 @@ def test_a_plain_interface_made_before_the_contents_own_is_replaced(qtbot, bundl
     assert QAccessible.queryAccessibleInterface(tree) is made
 
 
-def test_a_plain_interface_made_before_the_notices_own_is_replaced(qtbot):
+def test_a_plain_interface_made_before_the_notices_own_is_replaced(qtbot, monkeypatch):
     """The notice, registered once the window settles, becomes a notification."""
     from PySide6.QtGui import QAccessible
 
     from kyphoreader.reading.notice import NOTICE_PROPERTY, NoticeBar
 
+    monkeypatch.delenv("QT_LINUX_ACCESSIBILITY_ALWAYS_ON", raising=False)
     bar = NoticeBar(interface_after_show=True)
     qtbot.addWidget(bar)
     bar.set_text("Reviewed in 2026.")
@@ -712,14 +713,39 @@ def test_a_plain_interface_made_before_the_notices_own_is_replaced(qtbot):
     assert plain.role() != QAccessible.Role.Notification
     bar.setProperty(NOTICE_PROPERTY, True)
 
-    from kyphoreader.reading.accessfactory import replace_plain_interface
-    from kyphoreader.reading.notice import _is_notification
-
-    bar.adopt_interface()  # registers the factory (accessibility is off in this test)
-    assert replace_plain_interface(bar, _is_notification, active=True) is True
+    QAccessible.setActive(True)  # as an assistive technology turns it on
+    try:
+        bar.adopt_interface()
+    finally:
+        QAccessible.setActive(False)
     made = QAccessible.queryAccessibleInterface(bar)
     assert made.role() == QAccessible.Role.Notification
     assert made.text(QAccessible.Text.Name) == "Review notice"
+
+
+def test_a_window_built_after_its_paint_registers_the_interfaces_once_settled(
+    qtbot, tmp_path, bundled_leaflet, monkeypatch
+):
+    """Not while the window is being made usable: at "settled", for all three."""
+    from kyphoreader.reading.notice import NoticeBar
+    from kyphoreader.reading.toc import TocPanel
+    from kyphoreader.reading.view import ReaderView
+
+    monkeypatch.delenv("QT_LINUX_ACCESSIBILITY_ALWAYS_ON", raising=False)
+    adopted: list[str] = []
+    for kind in (ReaderView, TocPanel, NoticeBar):
+        adopt = kind.adopt_interface
+
+        def spy(self, adopt=adopt, name=kind.__name__):  # noqa: ANN001, ANN202
+            adopted.append(name)
+            return adopt(self)
+
+        monkeypatch.setattr(kind, "adopt_interface", spy)
+    window = open_deferred(qtbot, settings_in(tmp_path, "registered"), bundled_leaflet)
+    assert not window.is_settled()
+    assert adopted == []
+    qtbot.waitUntil(window.is_settled, timeout=10000)
+    assert sorted(adopted) == ["NoticeBar", "ReaderView", "TocPanel"]
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (500, 400), (300, 900)])

@@ -129,3 +129,35 @@ def test_the_widest_word_is_found_without_measuring_every_word(bundled_leaflet, 
         {"iiiiiiiiiiiiiiiiiiii"}, font
     )
     assert longest_word_width(set(), font) == 0.0
+
+
+@pytest.mark.parametrize("deferred", [False, True])
+def test_the_panels_follow_the_window_as_it_is_narrowed_and_widened(
+    qtbot, settings_store, bundled_leaflet, deferred
+):
+    """Narrowed below what the text and the contents need side by side, the panels go below
+    the text; widened again, they come back (the window's resizes reach the reflow)."""
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(settings_store, deferred=deferred)
+    qtbot.addWidget(window)
+    window.show_leaflet(bundled_leaflet)
+    window.resize(1100, 768)
+    if deferred:  # as the reader starts: the panels are built after the text's first paint
+        with qtbot.waitSignal(window.settled, timeout=10000):
+            window.show()
+    else:
+        with qtbot.waitExposed(window):
+            window.show()
+    assert not window.reflow.panels_below()
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    assert window.dockWidgetArea(window.contents_dock) == left
+
+    window.resize(600, 768)
+    qtbot.waitUntil(window.reflow.panels_below, timeout=5000)
+    assert window.dockWidgetArea(window.contents_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert window.reader.viewport().width() >= window.reflow.reader_width_needed() - 60
+
+    window.resize(1100, 768)
+    qtbot.waitUntil(lambda: not window.reflow.panels_below(), timeout=5000)
+    assert window.dockWidgetArea(window.contents_dock) == left
