@@ -267,14 +267,14 @@ class MainWindow(QMainWindow):
     def _settle(self) -> None:
         if self._settled:
             return
-        self._adopt_interfaces()
+        self._finish_accessibility()
         self.ensure_leaflet()
         if self.leaflet is not None:
             self.glossary.load()
         self._settled = True
         self.settled.emit()
 
-    def _adopt_interfaces(self) -> None:
+    def _finish_accessibility(self) -> None:
         """Give assistive technology the text's, the contents' and the notice's own interfaces.
 
         Registered here, once the window is whole, rather than as they are made: naming Qt's
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
             self.reader.setFocus()
             self._settle_once_painted()
         else:  # the marks come with the reader's first paint (GlossaryController)
-            self._adopt_interfaces()
+            self._finish_accessibility()
             self.glossary  # noqa: B018 - made now, so that it marks with that paint
             self._settled = True
         self.built.emit()

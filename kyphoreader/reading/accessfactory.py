@@ -59,9 +59,29 @@ def accessibility_on_before_show() -> bool:
     return ALWAYS_ON_VARIABLE in os.environ
 
 
-def registers_now(interface_after_show: bool) -> bool:
-    """Whether a widget made now registers its interface now (else at ``adopt_*``)."""
-    return not interface_after_show or accessibility_on_before_show()
+class LateRegistration:
+    """When Qt learns of a widget's own accessible interface: as it is made, or at ``adopt``.
+
+    ``install()`` registers the interface's factory; ``adopt(widget)`` registers it after the
+    widget was shown and replaces a plain interface made in between. With ``later`` False, or
+    accessibility on before the show, the factory is registered at once and ``adopt`` does
+    nothing.
+    """
+
+    def __init__(
+        self, later: bool, install: Callable[[], object], adopt: Callable[[QWidget], object]
+    ) -> None:
+        self._adopt: Callable[[QWidget], object] | None = None
+        if later and not accessibility_on_before_show():
+            self._adopt = adopt
+        else:
+            install()
+
+    def adopt(self, widget: QWidget) -> None:
+        """Register the interface of ``widget`` now, if not when it was made (once)."""
+        adopt, self._adopt = self._adopt, None
+        if adopt is not None:
+            adopt(widget)
 
 
 def replace_plain_interface(

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from kyphoreader.app.enumproperty import set_enum_property
 from kyphoreader.reading.accessfactory import (
+    LateRegistration,
     install_factory_once,
-    registers_now,
     replace_plain_interface,
 )
 from kyphoreader.reading.style import set_font_everywhere
@@ -85,9 +85,9 @@ class NoticeBar(QToolBar):
         Qt then learns of it only when ``adopt_interface`` is called (``accessfactory.py``).
         """
         super().__init__(NOTICE_NAME, parent)
-        self._interface_adopted = registers_now(interface_after_show)
-        if self._interface_adopted:
-            install_factory_once(_INSTALLED, _notice_accessible)
+        self._interface = LateRegistration(
+            interface_after_show, install_notice_accessibility, adopt_notice_interface
+        )
         self.setObjectName("notice_bar")
         self.setProperty(NOTICE_PROPERTY, True)  # a notification to screen readers
         self.setAccessibleName(NOTICE_NAME)
@@ -130,10 +130,7 @@ class NoticeBar(QToolBar):
 
     def adopt_interface(self) -> None:
         """Tell assistive technology the bar is a notification, if not told when it was made."""
-        if not self._interface_adopted:
-            self._interface_adopted = True
-            install_factory_once(_INSTALLED, _notice_accessible)
-            replace_plain_interface(self, _is_notification)
+        self._interface.adopt(self)
 
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(self.panel)  # (text, parent) would make QIcon's enums (#16)
@@ -245,3 +242,17 @@ def _is_notification(made: QAccessibleInterface) -> bool:
     from PySide6.QtGui import QAccessible
 
     return made.role() == QAccessible.Role.Notification
+
+
+def install_notice_accessibility() -> None:
+    """Tell screen readers that a NoticeBar is a notification (once per application)."""
+    install_factory_once(_INSTALLED, _notice_accessible)
+
+
+def adopt_notice_interface(bar: QWidget, active: bool | None = None) -> bool:
+    """Register the notice's role after ``bar`` was shown. True: a plain one was replaced.
+
+    See ``reading/accessfactory.py``'s ``replace_plain_interface`` for ``active``.
+    """
+    install_notice_accessibility()
+    return replace_plain_interface(bar, _is_notification, active)

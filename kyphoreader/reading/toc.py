@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyphoreader.app.enumproperty import set_enum_property
-from kyphoreader.reading.accessfactory import registers_now
+from kyphoreader.reading.accessfactory import LateRegistration
 
 if TYPE_CHECKING:  # a Section, or a kept copy's OutlineSection: anything with these fields
     from PySide6.QtGui import QResizeEvent
@@ -80,6 +80,20 @@ class _WrappingDelegate(QStyledItemDelegate):
         return QSize(width, height)
 
 
+# The contents' accessible interface (reading/contents_access.py) names Qt's accessibility
+# classes: imported when it is registered, not with the list (issue #16).
+def _install_interface() -> None:
+    from kyphoreader.reading.contents_access import install_contents_accessibility
+
+    install_contents_accessibility()
+
+
+def _adopt_interface(tree: QWidget) -> None:
+    from kyphoreader.reading.contents_access import adopt_contents_interface
+
+    adopt_contents_interface(tree)
+
+
 class TocPanel(QTreeWidget):
     """Lists the sections; marks the one in view.
 
@@ -95,11 +109,9 @@ class TocPanel(QTreeWidget):
         Qt then learns of it only when ``adopt_interface`` is called (``accessfactory.py``).
         """
         super().__init__(parent)
-        self._interface_adopted = registers_now(interface_after_show)
-        if self._interface_adopted:
-            from kyphoreader.reading.contents_access import install_contents_accessibility
-
-            install_contents_accessibility()
+        self._interface = LateRegistration(
+            interface_after_show, _install_interface, _adopt_interface
+        )
         self.setProperty("kyphoreader_contents", True)  # rows report their level
         self.setProperty("contents_revision", 0)
         self.setObjectName("contents")
@@ -146,11 +158,7 @@ class TocPanel(QTreeWidget):
 
     def adopt_interface(self) -> None:
         """Give assistive technology the list's own interface, if not given when made."""
-        if not self._interface_adopted:
-            self._interface_adopted = True
-            from kyphoreader.reading.contents_access import adopt_contents_interface
-
-            adopt_contents_interface(self)
+        self._interface.adopt(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         """Re-wrap the headings when the list's width changes (also when a scrollbar appears).

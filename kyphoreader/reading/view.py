@@ -14,9 +14,9 @@ from kyphoreader.core.document import LEAFLET_CSS, TITLE_ANCHOR
 from kyphoreader.reading import typography
 from kyphoreader.reading.accessfactory import (
     DOCUMENT_PROPERTY,
+    LateRegistration,
     adopt_reader_interface,
     install_reader_accessibility,
-    registers_now,
 )
 from kyphoreader.reading.viewportsize import viewport_size
 
@@ -139,9 +139,9 @@ class ReaderView(QTextBrowser):
         first: issue #16), unless accessibility is on before the window is shown.
         """
         super().__init__(parent)
-        self._interface_adopted = registers_now(interface_after_show)
-        if self._interface_adopted:
-            install_reader_accessibility()
+        self._interface = LateRegistration(
+            interface_after_show, install_reader_accessibility, adopt_reader_interface
+        )
         self.setObjectName("reader")
         self.setProperty(DOCUMENT_PROPERTY, True)  # its own accessible interface
         self.setAccessibleName("Leaflet text")
@@ -194,9 +194,7 @@ class ReaderView(QTextBrowser):
 
     def adopt_interface(self) -> None:
         """Give assistive technology the pane's own interface, if not given when made."""
-        if not self._interface_adopted:
-            self._interface_adopted = True
-            adopt_reader_interface(self)
+        self._interface.adopt(self)
 
     # -- showing a leaflet -------------------------------------------------------------------
 
